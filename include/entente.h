@@ -1,0 +1,165 @@
+/* entente.h: the public interface of libentente, French and English news → CAMEO events.
+ *
+ * Ownership, once for all: `const` pointers passed in are borrowed for the duration of the
+ * call; every ent_*_new / ent_*_open has its ent_*_free / ent_*_close, which accepts NULL;
+ * pointers returned by an accessor are borrowed from the object they came from and stay valid
+ * until that object is freed or next modified; a returned `char *` belongs to the caller
+ * (free it with free()).
+ *
+ * Errors: every call that can fail takes an `ent_error *` (which may be NULL), returns a
+ * status (or NULL), and fills the error with a code and a message, `file:line: message` when
+ * the fault is in an input file.
+ *
+ * The header is ordered as a user meets the library: read documents → analyse their text
+ * (sentences, tokens, forms) → code events (later modules) → store → analyse.
+ */
+#ifndef ENTENTE_H
+#define ENTENTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ENT_VERSION "0.1.0"
+
+/* ---- Errors ------------------------------------------------------------------------- */
+
+typedef enum ent_status {
+    ENT_OK = 0,
+    ENT_ERR_INPUT = 1,   /* bad input reported, work continued */
+    ENT_ERR_USAGE = 2,   /* wrong arguments or options */
+    ENT_ERR_FATAL = 3    /* cannot go on: missing resource, out of memory, I/O failure */
+} ent_status;
+
+typedef struct ent_error {
+    ent_status code;
+    char message[512];
+} ent_error;
+
+/* ---- Documents ---------------------------------------------------------------------- */
+
+/* A document as read from the input. All fields are borrowed from the reader and stay
+ * valid until the next ent_reader_next() or ent_reader_close(). Optional fields are NULL when
+ * absent. `text` is valid UTF-8 (invalid bytes were repaired to U+FFFD) and NUL-terminated. */
+typedef struct ent_doc {
+    const char *id;
+    const char *text;
+    size_t len;             /* bytes in text */
+    const char *lang;       /* "fr", "en", ... as given by the input, or NULL */
+    const char *date;       /* ISO 8601 as given */
+    const char *url;
+    const char *title;
+    const char *origin;     /* FILE:LINE where the document starts, for messages */
+} ent_doc;
+
+/* Called for every recoverable input problem (a bad JSON line, invalid UTF-8, a truncated
+ * compressed file): `where` is "FILE:LINE" or "FILE", `message` says what was wrong and what
+ * was done. The default handler (NULL) prints "where: message" on stderr. */
+typedef void (*ent_diag_fn)(void *user, const char *where, const char *message);
+
+typedef struct ent_reader ent_reader;
+
+/* Opens the inputs: paths to plain-text files (one document each), JSON-lines files
+ * (".jsonl"/".ndjson": one document per line, "id" and "text" required), directories (read
+ * recursively, in name order), any of these compressed with gzip (".gz") or zstd (".zst"),
+ * and "-" for standard input (JSON lines if its first byte is '{', plain text otherwise).
+ * With n == 0, reads standard input. */
+ent_reader *ent_reader_open(const char *const *paths, size_t n, ent_diag_fn diag, void *user,
+                            ent_error *err);
+/* Returns 1 and sets *doc to the next document, 0 at the end of the input, -1 on a fatal
+ * error (err says which). Recoverable problems go to the diag handler and are counted. */
+int ent_reader_next(ent_reader *r, const ent_doc **doc, ent_error *err);
+/* Number of recoverable problems reported so far. */
+size_t ent_reader_problems(const ent_reader *r);
+/* Bytes read from the inputs so far (compressed size for compressed files). */
+uint64_t ent_reader_bytes(const ent_reader *r);
+void ent_reader_close(ent_reader *r);
+
+/* ---- Text analysis: sentences, tokens, folded forms, lemmas ------------------------- */
+
+typedef enum ent_pos {
+    ENT_POS_X = 0, ENT_POS_NOUN, ENT_POS_PROPN, ENT_POS_VERB, ENT_POS_AUX, ENT_POS_ADJ,
+    ENT_POS_ADV, ENT_POS_DET, ENT_POS_PRON, ENT_POS_ADP, ENT_POS_CCONJ, ENT_POS_SCONJ,
+    ENT_POS_PART, ENT_POS_NUM, ENT_POS_PUNCT, ENT_POS_SYM, ENT_POS_COUNT
+} ent_pos;
+
+/* Token flags. */
+enum {
+    ENT_TOK_CAP = 1u << 0,      /* first letter is uppercase */
+    ENT_TOK_ALLCAPS = 1u << 1,  /* all letters uppercase, at least two */
+    ENT_TOK_ELISION = 1u << 2,  /* French elided form: l' d' qu' ... */
+    ENT_TOK_CLITIC = 1u << 3,   /* split-off piece: -t-il, 's, n't, 're */
+    ENT_TOK_ABBREV = 1u << 4,   /* abbreviation or initial with its full stops */
+    ENT_TOK_NUMBER = 1u << 5,
+    ENT_TOK_DATE = 1u << 6,
+    ENT_TOK_FIRST = 1u << 7,    /* first word of its sentence */
+    ENT_TOK_SPACE_BEFORE = 1u << 8
+};
+
+/* A token: spans are byte offsets into the document text. surface/fold/lemma are
+ * NUL-terminated strings borrowed from the analysis (fold and lemma may be shared with the
+ * cache of the ent_text that made them and live as long as it). */
+typedef struct ent_token {
+    uint32_t start, end;
+    const char *surface;
+    const char *fold;
+    const char *lemma;
+    uint32_t posmask;          /* bit (1u << pos) for every part of speech the word can have */
+    uint16_t flags;
+    uint8_t pos;               /* ent_pos chosen in context */
+    uint8_t pad_;
+} ent_token;
+
+typedef struct ent_sentence {
+    uint32_t start, end;       /* byte span in the document text */
+    uint32_t first_token;      /* index into the analysis' token array */
+    uint32_t n_tokens;
+} ent_sentence;
+
+typedef struct ent_text_options {
+    const char *hunspell_dir;  /* NULL: /usr/share/hunspell */
+    const char *wordnet_dir;   /* NULL: /usr/share/wordnet */
+    const char *textcat_dir;   /* NULL: /usr/share/libexttextcat */
+    int no_lemmas;             /* 1: skip lemmas and parts of speech (faster) */
+} ent_text_options;
+
+/* The text analyser: segmenter, tokeniser, folding, lemmatiser and language identifier.
+ * Loading it reads the Hunspell and WordNet data once; it is not shared between threads
+ * (make one per thread). */
+typedef struct ent_text ent_text;
+ent_text *ent_text_new(const ent_text_options *opt, ent_error *err);
+void ent_text_free(ent_text *t);
+
+/* Identifies the language of a text: "fr", "en", or another ISO 639-1 code, or "und" when
+ * it cannot tell. The returned string is static. */
+const char *ent_text_langid(ent_text *t, const char *text, size_t len);
+
+/* The analysis of one document: its sentences and their tokens. */
+typedef struct ent_analysis ent_analysis;
+ent_analysis *ent_analysis_new(void);
+void ent_analysis_free(ent_analysis *a);
+
+/* Analyses `len` bytes of valid UTF-8 `text` in language `lang` ("fr", "en"; NULL or "" to
+ * identify it). Replaces what `a` held. Returns ENT_OK or fills err. */
+ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const char *lang,
+                            ent_analysis *a, ent_error *err);
+const char *ent_analysis_lang(const ent_analysis *a);
+size_t ent_analysis_sentence_count(const ent_analysis *a);
+const ent_sentence *ent_analysis_sentence(const ent_analysis *a, size_t i);
+size_t ent_analysis_token_count(const ent_analysis *a);
+const ent_token *ent_analysis_tokens(const ent_analysis *a);
+
+const char *ent_pos_name(ent_pos p);
+
+/* ---- Output helpers --------------------------------------------------------------- */
+
+/* Writes `s` (len bytes) as a JSON string literal, with quotes, to `out` (a FILE *). */
+void ent_json_write_string(void *out, const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,49 @@
+/* main.c: the entente command: dispatches to subcommands and prints the help. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: entente COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "entente turns French and English news into coded political events (CAMEO).\n"
+    "\n"
+    "Commands:\n"
+    "  sentences [FILE...]   split documents into sentences; one JSON line per sentence\n"
+    "  tokens [FILE...]      tokens of each sentence with folded form, lemma, part of speech\n"
+    "  version               print the version\n"
+    "  help [COMMAND]        this help, or a command's\n"
+    "\n"
+    "FILE: a plain-text file (one document), a JSON-lines file (.jsonl, .ndjson: one\n"
+    "{\"id\",\"text\"} document per line), a directory (read recursively), any of these\n"
+    "compressed (.gz, .zst), or - for standard input (the default).\n"
+    "\n"
+    "Exit codes: 0 ok; 1 some input was bad (reported on stderr as FILE:LINE: message, the\n"
+    "rest was processed); 2 usage error; 3 fatal error (nothing or not everything done).\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        if (argc > 2) {
+            char *hargv[] = {argv[2], "--help", NULL};
+            if (!strcmp(argv[2], "sentences")) return cmd_sentences(2, hargv);
+            if (!strcmp(argv[2], "tokens")) return cmd_tokens(2, hargv);
+        }
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("entente %s\n", ENT_VERSION);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
+    if (!strcmp(cmd, "tokens")) return cmd_tokens(argc - 1, argv + 1);
+    fprintf(stderr, "entente: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,429 @@
+/* reader.c: document readers (DESIGN.md, "read"): plain-text files (one document each),
+ * JSON lines ({"id","text"} required; "lang","date","url","title" optional), standard input,
+ * directories read recursively in name order, and gzip/zstd-compressed files (libarchive's raw
+ * format). JSON lines are streamed, so memory stays bounded by the longest line. Every problem
+ * is reported as FILE:LINE: message through the diag handler, and reading goes on. */
+#define _DEFAULT_SOURCE
+#include <archive.h>
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "../text/utf8.h"
+#include "../util/util.h"
+#include "entente.h"
+
+#define CHUNK (1u << 20)
+#define BINARY_PROBE 8192
+
+enum { KIND_AUTO, KIND_TEXT, KIND_JSONL };
+
+typedef struct source {
+    char *path;           /* as given, or "<stdin>" */
+    int kind;
+    int compressed;
+    int fd;
+    struct archive *ar;
+    char *chunk;          /* read buffer */
+    size_t pos, len;
+    int eof;
+    unsigned long line;   /* lines consumed so far */
+} source;
+
+struct ent_reader {
+    char **files;         /* expanded inputs, "-" for stdin */
+    size_t nfiles, capfiles, next;
+    source *src;
+    ent_diag_fn diag;
+    void *user;
+    size_t problems;
+    uint64_t bytes;
+    ent_buf line, text, tmp, where, msg;
+    cJSON *json;
+    char *owned[6];       /* strings of the current document */
+    ent_doc doc;
+};
+
+static void diag(ent_reader *r, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void diag(ent_reader *r, const char *where, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    r->problems++;
+    if (r->diag) r->diag(r->user, where, msg);
+    else fprintf(stderr, "%s: %s\n", where, msg);
+}
+
+static void add_file(ent_reader *r, const char *p)
+{
+    if (r->nfiles == r->capfiles) {
+        r->capfiles = r->capfiles ? r->capfiles * 2 : 16;
+        r->files = ent_xrealloc(r->files, r->capfiles * sizeof *r->files);
+    }
+    r->files[r->nfiles++] = ent_xstrndup(p, strlen(p));
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int wanted_in_dir(const char *name)
+{
+    static const char *ext[] = {".txt", ".jsonl", ".ndjson", ".txt.gz", ".jsonl.gz",
+                                ".ndjson.gz", ".txt.zst", ".jsonl.zst", ".ndjson.zst", NULL};
+    for (int i = 0; ext[i]; i++)
+        if (ends_with(name, ext[i])) return 1;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void expand(ent_reader *r, const char *p, int top)
+{
+    struct stat st;
+    if (strcmp(p, "-") == 0) { add_file(r, p); return; }
+    if (stat(p, &st) != 0) {
+        diag(r, p, "cannot read: %s", strerror(errno));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        if (top || wanted_in_dir(p)) add_file(r, p);
+        return;
+    }
+    DIR *d = opendir(p);
+    if (!d) { diag(r, p, "cannot open directory: %s", strerror(errno)); return; }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        if (n == cap) { cap = cap ? cap * 2 : 32; names = ent_xrealloc(names, cap * sizeof *names); }
+        names[n++] = ent_xstrndup(de->d_name, strlen(de->d_name));
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(p) + strlen(names[i]) + 2;
+        char *full = ent_xmalloc(len);
+        snprintf(full, len, "%s%s%s", p, ends_with(p, "/") ? "" : "/", names[i]);
+        expand(r, full, 0);
+        free(full);
+        free(names[i]);
+    }
+    free(names);
+}
+
+ent_reader *ent_reader_open(const char *const *paths, size_t n, ent_diag_fn fn, void *user,
+                            ent_error *err)
+{
+    (void)err;
+    ent_reader *r = ent_xcalloc(1, sizeof *r);
+    r->diag = fn;
+    r->user = user;
+    if (n == 0) add_file(r, "-");
+    for (size_t i = 0; i < n; i++) expand(r, paths[i], 1);
+    return r;
+}
+
+size_t ent_reader_problems(const ent_reader *r) { return r->problems; }
+uint64_t ent_reader_bytes(const ent_reader *r) { return r->bytes; }
+
+/* ---- sources ---- */
+
+static void src_close(source *s)
+{
+    if (!s) return;
+    if (s->ar) archive_read_free(s->ar);
+    if (s->fd > 0) close(s->fd);
+    free(s->chunk);
+    free(s->path);
+    free(s);
+}
+
+static source *src_open(ent_reader *r, const char *path)
+{
+    source *s = ent_xcalloc(1, sizeof *s);
+    int is_stdin = strcmp(path, "-") == 0;
+    s->path = ent_xstrndup(is_stdin ? "<stdin>" : path, strlen(is_stdin ? "<stdin>" : path));
+    s->fd = is_stdin ? 0 : open(path, O_RDONLY);
+    if (s->fd < 0) {
+        diag(r, path, "cannot open: %s", strerror(errno));
+        src_close(s);
+        return NULL;
+    }
+    s->chunk = ent_xmalloc(CHUNK);
+    char base[4096];
+    snprintf(base, sizeof base, "%s", path);
+    s->compressed = ends_with(base, ".gz") || ends_with(base, ".zst");
+    if (s->compressed) base[strlen(base) - (ends_with(base, ".gz") ? 3 : 4)] = 0;
+    s->kind = is_stdin ? KIND_AUTO
+              : (ends_with(base, ".jsonl") || ends_with(base, ".ndjson")) ? KIND_JSONL
+                                                                          : KIND_TEXT;
+    if (s->compressed) {
+        s->ar = archive_read_new();
+        archive_read_support_filter_all(s->ar);
+        archive_read_support_format_raw(s->ar);
+        struct archive_entry *ae;
+        if (archive_read_open_fd(s->ar, s->fd, 65536) != ARCHIVE_OK ||
+            archive_read_next_header(s->ar, &ae) != ARCHIVE_OK) {
+            diag(r, path, "cannot read compressed data: %s", archive_error_string(s->ar));
+            src_close(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+/* Refills the chunk; returns bytes now available (0 at end or on error, reported). */
+static size_t src_fill(ent_reader *r, source *s)
+{
+    if (s->pos < s->len) return s->len - s->pos;
+    s->pos = s->len = 0;
+    if (s->eof) return 0;
+    ssize_t n;
+    if (s->ar) {
+        n = archive_read_data(s->ar, s->chunk, CHUNK);
+        if (n < 0) {
+            diag(r, s->path, "truncated or corrupt compressed data (%s); the documents before "
+                 "it were read", archive_error_string(s->ar));
+            s->eof = 1;
+            return 0;
+        }
+        r->bytes = r->bytes + (uint64_t)n / 4;   /* rough: compressed bytes are not exposed */
+    } else {
+        do n = read(s->fd, s->chunk, CHUNK); while (n < 0 && errno == EINTR);
+        if (n < 0) {
+            diag(r, s->path, "read error: %s", strerror(errno));
+            s->eof = 1;
+            return 0;
+        }
+        r->bytes += (uint64_t)n;
+    }
+    if (n == 0) s->eof = 1;
+    s->len = (size_t)n;
+    return s->len;
+}
+
+/* Reads one line (without its newline) into r->line; returns 0 at end of input. */
+static int src_line(ent_reader *r, source *s)
+{
+    ent_buf_clear(&r->line);
+    int any = 0;
+    while (src_fill(r, s) > 0) {
+        any = 1;
+        char *p = s->chunk + s->pos;
+        size_t avail = s->len - s->pos;
+        char *nl = memchr(p, '\n', avail);
+        size_t take = nl ? (size_t)(nl - p) : avail;
+        ent_buf_add(&r->line, p, take);
+        s->pos += take + (nl ? 1 : 0);
+        if (nl) { s->line++; return 1; }
+    }
+    if (any) s->line++;
+    return any;
+}
+
+/* ---- documents ---- */
+
+static void clear_doc(ent_reader *r)
+{
+    if (r->json) cJSON_Delete(r->json);
+    r->json = NULL;
+    for (int i = 0; i < 6; i++) free(r->owned[i]), r->owned[i] = NULL;
+    memset(&r->doc, 0, sizeof r->doc);
+}
+
+/* Copies s into a fresh string, repairing invalid UTF-8; reports at where. */
+static char *clean_string(ent_reader *r, const char *s, size_t n, const char *where,
+                          const char *field, size_t *outlen)
+{
+    ent_buf_clear(&r->tmp);
+    size_t bad = ent_utf8_repair(s, n, &r->tmp);
+    if (bad)
+        diag(r, where, "invalid UTF-8 in \"%s\": %zu sequence%s replaced by U+FFFD", field, bad,
+             bad > 1 ? "s" : "");
+    if (outlen) *outlen = r->tmp.len;
+    return ent_xstrndup(r->tmp.p ? r->tmp.p : "", r->tmp.len);
+}
+
+static const char *opt_string(ent_reader *r, cJSON *obj, const char *key, int slot,
+                              const char *where)
+{
+    cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v)) return NULL;
+    if (!cJSON_IsString(v)) {
+        diag(r, where, "\"%s\" is not a string; ignored", key);
+        return NULL;
+    }
+    r->owned[slot] = clean_string(r, v->valuestring, strlen(v->valuestring), where, key, NULL);
+    return r->owned[slot];
+}
+
+/* Parses r->line as a JSON document; returns 1 when it gave a document. */
+static int jsonl_doc(ent_reader *r, source *s)
+{
+    ent_buf_clear(&r->where);
+    ent_buf_printf(&r->where, "%s:%lu", s->path, s->line);
+    const char *where = r->where.p;
+    size_t i = 0;
+    while (i < r->line.len && (r->line.p[i] == ' ' || r->line.p[i] == '\t' || r->line.p[i] == '\r'))
+        i++;
+    if (i == r->line.len) return 0;   /* blank line */
+    const char *end = NULL;
+    cJSON *obj = cJSON_ParseWithLengthOpts(r->line.p + i, r->line.len - i, &end, 0);
+    if (!obj) {
+        const char *e = cJSON_GetErrorPtr();
+        long col = e ? (long)(e - r->line.p) + 1 : 0;
+        if (col < 1 || (size_t)col > r->line.len + 1) col = 0;
+        diag(r, where, "malformed JSON near byte %ld; line skipped", col);
+        return 0;
+    }
+    if (!cJSON_IsObject(obj)) {
+        diag(r, where, "not a JSON object; line skipped");
+        cJSON_Delete(obj);
+        return 0;
+    }
+    cJSON *id = cJSON_GetObjectItemCaseSensitive(obj, "id");
+    cJSON *text = cJSON_GetObjectItemCaseSensitive(obj, "text");
+    if (!id || !(cJSON_IsString(id) || cJSON_IsNumber(id))) {
+        diag(r, where, "missing \"id\" (a string or a number); line skipped");
+        cJSON_Delete(obj);
+        return 0;
+    }
+    if (!text || !cJSON_IsString(text)) {
+        diag(r, where, "missing \"text\" (a string); line skipped");
+        cJSON_Delete(obj);
+        return 0;
+    }
+    r->json = obj;
+    if (cJSON_IsString(id)) {
+        r->owned[0] = clean_string(r, id->valuestring, strlen(id->valuestring), where, "id", NULL);
+    } else {
+        char num[64];
+        snprintf(num, sizeof num, "%.17g", id->valuedouble);
+        r->owned[0] = ent_xstrndup(num, strlen(num));
+    }
+    r->doc.id = r->owned[0];
+    r->owned[1] = clean_string(r, text->valuestring, strlen(text->valuestring), where, "text",
+                               &r->doc.len);
+    r->doc.text = r->owned[1];
+    r->doc.lang = opt_string(r, obj, "lang", 2, where);
+    r->doc.date = opt_string(r, obj, "date", 3, where);
+    r->doc.url = opt_string(r, obj, "url", 4, where);
+    r->doc.title = opt_string(r, obj, "title", 5, where);
+    r->doc.origin = where;
+    return 1;
+}
+
+/* Reads a whole source as one plain-text document. */
+static int text_doc(ent_reader *r, source *s)
+{
+    ent_buf_clear(&r->text);
+    while (src_fill(r, s) > 0) {
+        ent_buf_add(&r->text, s->chunk + s->pos, s->len - s->pos);
+        s->pos = s->len;
+    }
+    const char *p = r->text.p ? r->text.p : "";
+    size_t n = r->text.len;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3, n -= 3;   /* BOM */
+    size_t probe = n < BINARY_PROBE ? n : BINARY_PROBE;
+    if (memchr(p, 0, probe)) {
+        diag(r, s->path, "binary data (NUL bytes), not text; file skipped");
+        return 0;
+    }
+    if (n == 0) {
+        diag(r, s->path, "empty file; nothing to read");
+        return 0;
+    }
+    size_t bad_at = ent_utf8_check(p, n);
+    ent_buf_clear(&r->where);
+    ent_buf_printf(&r->where, "%s:1", s->path);
+    if (bad_at < n) {
+        unsigned long line = 1;
+        for (size_t i = 0; i < bad_at; i++) line += p[i] == '\n';
+        char where[4200];
+        snprintf(where, sizeof where, "%s:%lu", s->path, line);
+        r->owned[1] = clean_string(r, p, n, where, "text", &r->doc.len);
+    } else {
+        r->owned[1] = ent_xstrndup(p, n);
+        r->doc.len = n;
+    }
+    r->owned[0] = ent_xstrndup(s->path, strlen(s->path));
+    r->doc.id = r->owned[0];
+    r->doc.text = r->owned[1];
+    r->doc.origin = r->where.p;
+    ent_buf_clear(&r->text);
+    return 1;
+}
+
+/* Decides whether standard input holds JSON lines: first non-blank byte is '{'. */
+static void sniff(ent_reader *r, source *s)
+{
+    while (src_fill(r, s) > 0) {
+        while (s->pos < s->len && strchr(" \t\r\n", s->chunk[s->pos])) {
+            /* keep the bytes: only look */
+            break;
+        }
+        size_t i = s->pos;
+        while (i < s->len && strchr(" \t\r\n", s->chunk[i])) i++;
+        if (i < s->len) { s->kind = s->chunk[i] == '{' ? KIND_JSONL : KIND_TEXT; return; }
+        s->pos = s->len;   /* all blank: look further */
+    }
+    s->kind = KIND_TEXT;
+}
+
+int ent_reader_next(ent_reader *r, const ent_doc **doc, ent_error *err)
+{
+    (void)err;
+    clear_doc(r);
+    for (;;) {
+        if (!r->src) {
+            if (r->next >= r->nfiles) return 0;
+            r->src = src_open(r, r->files[r->next++]);
+            if (!r->src) continue;
+            if (r->src->kind == KIND_AUTO) sniff(r, r->src);
+        }
+        source *s = r->src;
+        if (s->kind == KIND_JSONL) {
+            while (src_line(r, s))
+                if (jsonl_doc(r, s)) { *doc = &r->doc; return 1; }
+        } else if (!s->eof || s->pos < s->len) {
+            int got = text_doc(r, s);
+            if (got) { *doc = &r->doc; return 1; }
+        }
+        src_close(s);
+        r->src = NULL;
+    }
+}
+
+void ent_reader_close(ent_reader *r)
+{
+    if (!r) return;
+    clear_doc(r);
+    src_close(r->src);
+    for (size_t i = 0; i < r->nfiles; i++) free(r->files[i]);
+    free(r->files);
+    ent_buf_free(&r->line);
+    ent_buf_free(&r->text);
+    ent_buf_free(&r->tmp);
+    ent_buf_free(&r->where);
+    ent_buf_free(&r->msg);
+    free(r);
+}

@@ -1,0 +1,336 @@
+/* lexicon.c: word analysis for lemmas and parts of speech (docs/text.md, "Forms of a token").
+ * A word is looked up, in order, in our closed-class tables, then (English) WordNet's
+ * exception lists for irregular forms, then Hunspell's morphology: French po:/st: fields give
+ * the infinitive and the verb form; English fl: affix flags give the base form, and WordNet's
+ * index files say which parts of speech a base form can take. Results are cached per word. */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <hunspell/hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../util/util.h"
+#include "closed.h"
+#include "entente.h"
+#include "fold.h"
+
+enum { WN_NOUN = 1, WN_VERB = 2, WN_ADJ = 4, WN_ADV = 8 };
+
+struct ent_lexicon {
+    Hunhandle *hun[2];        /* fr, en */
+    ent_map closed[2];        /* lowercase word → const ent_closed * */
+    ent_map wn_pos;           /* English base form → WN_* bits (value cast from int) */
+    ent_map wn_exc[3];        /* irregular form → base: noun, verb, adj */
+    ent_arena wn_arena;
+    ent_map cache[2];         /* surface → ent_lexentry * */
+    ent_arena arena;          /* entries and their strings */
+    ent_buf tmp, tmp2;
+};
+
+static int file_readable(const char *p)
+{
+    FILE *f = fopen(p, "r");
+    if (!f) return 0;
+    fclose(f);
+    return 1;
+}
+
+static Hunhandle *open_hunspell(const char *dir, const char *name, char *msg, size_t msgn)
+{
+    char aff[1024], dic[1024];
+    snprintf(aff, sizeof aff, "%s/%s.aff", dir, name);
+    snprintf(dic, sizeof dic, "%s/%s.dic", dir, name);
+    if (!file_readable(aff) || !file_readable(dic)) {
+        snprintf(msg, msgn, "%s: cannot read Hunspell dictionary (install hunspell-fr-classical "
+                 "and hunspell-en-us: make deps)", dic);
+        return NULL;
+    }
+    return Hunspell_create(aff, dic);
+}
+
+/* Loads the first field of each line of a WordNet index file, or exception pairs. */
+static int load_wordnet(ent_lexicon *x, const char *dir, char *msg, size_t msgn)
+{
+    static const char *idx[] = {"index.noun", "index.verb", "index.adj", "index.adv"};
+    static const char *exc[] = {"noun.exc", "verb.exc", "adj.exc"};
+    char path[1024], line[8192];
+    for (int k = 0; k < 4 + 3; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, k < 4 ? idx[k] : exc[k - 4]);
+        FILE *f = fopen(path, "r");
+        if (!f) {
+            snprintf(msg, msgn, "%s: %s (install wordnet-base: make deps)", path, strerror(errno));
+            return -1;
+        }
+        while (fgets(line, sizeof line, f)) {
+            if (line[0] == ' ' || line[0] == '\n') continue;
+            char *sp = strchr(line, ' ');
+            if (!sp) continue;
+            size_t n = (size_t)(sp - line);
+            if (k < 4) {
+                uintptr_t bits = (uintptr_t)ent_map_get(&x->wn_pos, line, n);
+                ent_map_put(&x->wn_pos, line, n, (void *)(bits | (1u << k)));
+            } else {
+                char *base = sp + 1;
+                size_t m = strcspn(base, " \n");
+                if (ent_map_get(&x->wn_exc[k - 4], line, n)) continue;  /* first wins */
+                ent_map_put(&x->wn_exc[k - 4], line, n, ent_arena_strndup(&x->wn_arena, base, m));
+            }
+        }
+        fclose(f);
+    }
+    return 0;
+}
+
+ent_lexicon *ent_lexicon_new(const char *hdir, const char *wdir, char *msg, size_t msgn)
+{
+    ent_lexicon *x = ent_xcalloc(1, sizeof *x);
+    if (!hdir) hdir = "/usr/share/hunspell";
+    if (!wdir) wdir = "/usr/share/wordnet";
+    x->hun[0] = open_hunspell(hdir, "fr", msg, msgn);
+    if (x->hun[0]) x->hun[1] = open_hunspell(hdir, "en_US", msg, msgn);
+    if (!x->hun[0] || !x->hun[1] || load_wordnet(x, wdir, msg, msgn) < 0) {
+        ent_lexicon_free(x);
+        return NULL;
+    }
+    for (int l = 0; l < 2; l++) {
+        const ent_closed *t = l == 0 ? ent_closed_fr : ent_closed_en;
+        for (; t->word; t++) ent_map_put(&x->closed[l], t->word, strlen(t->word), (void *)t);
+    }
+    return x;
+}
+
+void ent_lexicon_free(ent_lexicon *x)
+{
+    if (!x) return;
+    for (int l = 0; l < 2; l++) {
+        if (x->hun[l]) Hunspell_destroy(x->hun[l]);
+        ent_map_free(&x->closed[l]);
+        ent_map_free(&x->cache[l]);
+    }
+    ent_map_free(&x->wn_pos);
+    for (int k = 0; k < 3; k++) ent_map_free(&x->wn_exc[k]);
+    ent_arena_free(&x->wn_arena);
+    ent_arena_free(&x->arena);
+    ent_buf_free(&x->tmp);
+    ent_buf_free(&x->tmp2);
+    free(x);
+}
+
+/* Lowercase (case folding only, accents kept) with ' for ’, into x->tmp. */
+static const char *lower_norm(ent_lexicon *x, const char *w, size_t n)
+{
+    ent_buf_clear(&x->tmp);
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &m,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (r < 0) { ent_buf_add(&x->tmp, w, n); return x->tmp.p; }
+    for (utf8proc_ssize_t i = 0; i < r; i++) {
+        if (i + 2 < r && memcmp(m + i, "\xE2\x80\x99", 3) == 0) {
+            ent_buf_addc(&x->tmp, '\'');
+            i += 2;
+        } else {
+            ent_buf_addc(&x->tmp, (char)m[i]);
+        }
+    }
+    free(m);
+    return x->tmp.p;
+}
+
+static const char *keep(ent_lexicon *x, const char *s)
+{
+    return s ? ent_arena_strndup(&x->arena, s, strlen(s)) : NULL;
+}
+
+/* A field "key:value" in a Hunspell analysis, copied into out (size outn). */
+static int has_field(const char *a, const char *key, const char *val)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "%s:%s", key, val);
+    size_t m = strlen(pat);
+    for (const char *p = a; (p = strstr(p, pat)); p += m)
+        if ((p == a || p[-1] == ' ') && (p[m] == ' ' || p[m] == 0 || val[strlen(val) - 1] == '*'))
+            return 1;
+    return 0;
+}
+
+static void field(const char *a, const char *key, char *out, size_t outn)
+{
+    out[0] = 0;
+    char pat[16];
+    snprintf(pat, sizeof pat, "%s:", key);
+    for (const char *p = a; (p = strstr(p, pat)); p++) {
+        if (p != a && p[-1] != ' ') continue;
+        p += strlen(pat);
+        size_t n = strcspn(p, " \t\n");
+        if (n >= outn) n = outn - 1;
+        memcpy(out, p, n);
+        out[n] = 0;
+        return;
+    }
+}
+
+static int fr_is_verb(const char *a)
+{
+    for (const char *p = a; (p = strstr(p, "po:v")); p += 4)
+        if ((p == a || p[-1] == ' ') && p[4] >= '0' && p[4] <= '9') return 1;
+    return 0;
+}
+
+static void set_lemma(const char **dst, const char *src, ent_lexicon *x)
+{
+    if (!*dst && src[0]) *dst = keep(x, src);
+}
+
+static void analyse_fr(ent_lexicon *x, const char *w, ent_lexentry *e)
+{
+    char **list = NULL;
+    int n = Hunspell_analyze(x->hun[0], &list, w);
+    char st[256];
+    for (int i = 0; i < n; i++) {
+        const char *a = list[i];
+        field(a, "st", st, sizeof st);
+        if (fr_is_verb(a)) {
+            e->posmask |= 1u << ENT_POS_VERB;
+            set_lemma(&e->vlemma, st, x);
+            if (has_field(a, "po", "ppas")) e->vform |= ENT_VF_PPAS;
+            if (has_field(a, "po", "ppre")) e->vform |= ENT_VF_PPRE;
+            if (has_field(a, "po", "infi")) e->vform |= ENT_VF_INF;
+            if (has_field(a, "po", "ipre") || has_field(a, "po", "ifut") ||
+                has_field(a, "po", "iimp") || has_field(a, "po", "ipsi") ||
+                has_field(a, "po", "cond") || has_field(a, "po", "spre") ||
+                has_field(a, "po", "simp") || has_field(a, "po", "impe"))
+                e->vform |= ENT_VF_FINITE;
+            continue;
+        }
+        if (has_field(a, "po", "nom")) { e->posmask |= 1u << ENT_POS_NOUN; set_lemma(&e->nlemma, st, x); }
+        if (has_field(a, "po", "adj")) { e->posmask |= 1u << ENT_POS_ADJ; set_lemma(&e->nlemma, st, x); }
+        if (has_field(a, "po", "adv")) e->posmask |= 1u << ENT_POS_ADV;
+        if (has_field(a, "po", "patr") || has_field(a, "po", "prn") || has_field(a, "po", "npr"))
+            e->posmask |= 1u << ENT_POS_PROPN;
+        if (has_field(a, "po", "nb")) e->posmask |= 1u << ENT_POS_NUM;
+    }
+    if (n > 0) e->known = 1;
+    Hunspell_free_list(x->hun[0], &list, n);
+    if (e->vlemma && (e->vform & (ENT_VF_PPAS | ENT_VF_PPRE | ENT_VF_INF))) {
+        e->pos = ENT_POS_VERB;
+    } else if (e->posmask & (1u << ENT_POS_NOUN)) {
+        e->pos = ENT_POS_NOUN;
+    } else if (e->posmask & (1u << ENT_POS_ADJ)) {
+        e->pos = ENT_POS_ADJ;
+    } else if (e->vlemma) {
+        e->pos = ENT_POS_VERB;
+    } else if (e->posmask & (1u << ENT_POS_ADV)) {
+        e->pos = ENT_POS_ADV;
+    } else if (e->posmask & (1u << ENT_POS_PROPN)) {
+        e->pos = ENT_POS_PROPN;
+    }
+}
+
+static unsigned wn_bits(ent_lexicon *x, const char *w)
+{
+    return (unsigned)(uintptr_t)ent_map_get(&x->wn_pos, w, strlen(w));
+}
+
+static void add_wn(ent_lexicon *x, ent_lexentry *e, const char *base, unsigned only)
+{
+    unsigned b = wn_bits(x, base) & only;
+    if (b & WN_VERB) { e->posmask |= 1u << ENT_POS_VERB; set_lemma(&e->vlemma, base, x); }
+    if (b & WN_NOUN) { e->posmask |= 1u << ENT_POS_NOUN; set_lemma(&e->nlemma, base, x); }
+    if (b & WN_ADJ) { e->posmask |= 1u << ENT_POS_ADJ; set_lemma(&e->nlemma, base, x); }
+    if (b & WN_ADV) e->posmask |= 1u << ENT_POS_ADV;
+}
+
+static void analyse_en(ent_lexicon *x, const char *lw, ent_lexentry *e)
+{
+    int derived_verb = 0;   /* -ed, -ing or an irregular verb form */
+    const char *vb = ent_map_get(&x->wn_exc[1], lw, strlen(lw));
+    if (vb) { add_wn(x, e, vb, WN_VERB); derived_verb = 1; }
+    const char *nb = ent_map_get(&x->wn_exc[0], lw, strlen(lw));
+    if (nb) add_wn(x, e, nb, WN_NOUN);
+    const char *ab = ent_map_get(&x->wn_exc[2], lw, strlen(lw));
+    if (ab) add_wn(x, e, ab, WN_ADJ);
+
+    char **list = NULL;
+    int n = Hunspell_analyze(x->hun[1], &list, lw);
+    char st[256], fl[16];
+    for (int i = 0; i < n; i++) {
+        field(list[i], "st", st, sizeof st);
+        field(list[i], "fl", fl, sizeof fl);
+        if (!st[0]) continue;
+        if (fl[0] == 'D' || fl[0] == 'G') {
+            unsigned b = wn_bits(x, st);
+            if (b & WN_VERB) { add_wn(x, e, st, WN_VERB); derived_verb = 1; }
+        } else if (fl[0] == 'S') {
+            add_wn(x, e, st, WN_NOUN | WN_VERB);
+        } else if (!fl[0]) {
+            add_wn(x, e, st, WN_NOUN | WN_VERB | WN_ADJ | WN_ADV);
+        }
+    }
+    if (n > 0) e->known = 1;
+    Hunspell_free_list(x->hun[1], &list, n);
+    add_wn(x, e, lw, WN_NOUN | WN_VERB | WN_ADJ | WN_ADV);
+    if (e->posmask) e->known = 1;
+    if (derived_verb && e->vlemma) e->pos = ENT_POS_VERB;
+    else if (e->posmask & (1u << ENT_POS_NOUN)) e->pos = ENT_POS_NOUN;
+    else if (e->posmask & (1u << ENT_POS_VERB)) e->pos = ENT_POS_VERB;
+    else if (e->posmask & (1u << ENT_POS_ADJ)) e->pos = ENT_POS_ADJ;
+    else if (e->posmask & (1u << ENT_POS_ADV)) e->pos = ENT_POS_ADV;
+}
+
+static const char *default_lemma(const ent_lexentry *e, const char *lw)
+{
+    if (e->pos == ENT_POS_VERB && e->vlemma) return e->vlemma;
+    if ((e->pos == ENT_POS_NOUN || e->pos == ENT_POS_ADJ) && e->nlemma) return e->nlemma;
+    return lw;
+}
+
+const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, size_t n)
+{
+    lang = lang ? 1 : 0;
+    ent_lexentry *e = ent_map_get(&x->cache[lang], w, n);
+    if (e) return e;
+    e = ent_arena_alloc(&x->arena, sizeof *e);
+    memset(e, 0, sizeof *e);
+    ent_buf_clear(&x->tmp2);
+    ent_fold(w, n, &x->tmp2);
+    e->fold = keep(x, x->tmp2.p);
+    const char *lw = lower_norm(x, w, n);
+    const ent_closed *c = ent_map_get(&x->closed[lang], lw, strlen(lw));
+    if (c) {
+        e->lemma = c->lemma;
+        e->pos = (uint8_t)c->pos;
+        e->posmask = 1u << c->pos;
+        e->closed = e->known = 1;
+        if (c->pos == ENT_POS_AUX) e->vlemma = c->lemma;
+    } else {
+        char *lwc = ent_xstrndup(lw, strlen(lw));
+        if (lang == 0) analyse_fr(x, lwc, e);
+        else analyse_en(x, lwc, e);
+        e->lemma = keep(x, default_lemma(e, lwc));
+        free(lwc);
+    }
+    ent_map_put(&x->cache[lang], w, n, e);
+    return e;
+}
+
+const ent_lexentry *ent_lexicon_plain(ent_lexicon *x, const char *w, size_t n, int pos)
+{
+    ent_lexentry *e = ent_arena_alloc(&x->arena, sizeof *e);
+    memset(e, 0, sizeof *e);
+    e->fold = e->lemma = ent_arena_strndup(&x->arena, w, n);
+    e->pos = (uint8_t)pos;
+    e->posmask = 1u << pos;
+    return e;
+}
+
+void ent_lexicon_trim(ent_lexicon *x, size_t max)
+{
+    if (x->cache[0].count + x->cache[1].count <= max) return;
+    for (int l = 0; l < 2; l++) ent_map_free(&x->cache[l]);
+    ent_arena_reset(&x->arena);
+}
+
+size_t ent_lexicon_size(const ent_lexicon *x) { return x->cache[0].count + x->cache[1].count; }

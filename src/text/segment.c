@@ -1,0 +1,276 @@
+/* segment.c: sentence segmentation for French and English. ICU's sentence break iterator
+ * (over UTF-8 text through UText, no conversion) proposes boundaries; we drop the ones after
+ * titles, initials and abbreviations, inside quotations closed in the same paragraph, and at
+ * line breaks that only wrap a sentence; and we add the ones ICU misses after "…". The rules
+ * are in docs/text.md; tests/spec/segment_*.spec holds their cases. */
+#include "segment.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "../util/util.h"
+#include "abbrev.h"
+#include "utf8.h"
+
+struct ent_segmenter {
+    UBreakIterator *fr, *en;
+    UText *ut;
+    ent_span *quotes;     /* quotation intervals of the current text */
+    size_t nquotes, capquotes;
+    uint32_t *cand;       /* candidate boundaries */
+    size_t ncand, capcand;
+};
+
+ent_segmenter *ent_segmenter_new(char *msg, size_t msgn)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    ent_segmenter *s = ent_xcalloc(1, sizeof *s);
+    s->fr = ubrk_open(UBRK_SENTENCE, "fr", NULL, 0, &st);
+    if (U_SUCCESS(st)) s->en = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        snprintf(msg, msgn, "ICU sentence break iterator: %s", u_errorName(st));
+        ent_segmenter_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void ent_segmenter_free(ent_segmenter *s)
+{
+    if (!s) return;
+    if (s->fr) ubrk_close(s->fr);
+    if (s->en) ubrk_close(s->en);
+    if (s->ut) utext_close(s->ut);
+    free(s->quotes);
+    free(s->cand);
+    free(s);
+}
+
+/* ---- helpers over bytes ---- */
+
+static int32_t cp_at(const char *t, size_t len, size_t i, size_t *l)
+{
+    int32_t c = ent_utf8_decode((const unsigned char *)t + i, len - i, l);
+    return c < 0 ? 0xFFFD : c;
+}
+
+/* Start of the code point that ends just before byte i. */
+static size_t cp_back(const char *t, size_t i)
+{
+    if (i == 0) return 0;
+    i--;
+    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+static int is_closer(int32_t c)
+{
+    return c == 0xBB || c == 0x201D || c == '"' || c == ')' || c == ']' || c == 0x2019 ||
+           c == '\'' || c == 0x203A;
+}
+
+static void add_quote(ent_segmenter *s, size_t open, size_t close)
+{
+    if (s->nquotes == s->capquotes) {
+        s->capquotes = s->capquotes ? s->capquotes * 2 : 16;
+        s->quotes = ent_xrealloc(s->quotes, s->capquotes * sizeof *s->quotes);
+    }
+    s->quotes[s->nquotes++] = (ent_span){(uint32_t)open, (uint32_t)close};
+}
+
+/* Finds quotation intervals closed within their paragraph: « … », “ … ”, and " … " pairs. */
+static void find_quotes(ent_segmenter *s, const char *t, size_t len)
+{
+    enum { MAXD = 8 };
+    size_t guil[MAXD], curly[MAXD];
+    int ng = 0, nc = 0;
+    long dq = -1;
+    s->nquotes = 0;
+    for (size_t i = 0; i < len;) {
+        size_t l;
+        int32_t c = cp_at(t, len, i, &l);
+        if (c == '\n' && i + 1 < len) {
+            /* a blank line ends the paragraph: forget unclosed quotes */
+            size_t j = i + 1;
+            while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) j++;
+            if (j < len && t[j] == '\n') ng = nc = 0, dq = -1;
+        }
+        if (c == 0xAB && ng < MAXD) guil[ng++] = i;
+        else if (c == 0xBB && ng > 0) add_quote(s, guil[--ng], i);
+        else if (c == 0x201C && nc < MAXD) curly[nc++] = i;
+        else if (c == 0x201D && nc > 0) add_quote(s, curly[--nc], i);
+        else if (c == '"') {
+            if (dq < 0) dq = (long)i;
+            else add_quote(s, (size_t)dq, i), dq = -1;
+        }
+        i += l;
+    }
+}
+
+static int inside_quote(const ent_segmenter *s, size_t b)
+{
+    for (size_t i = 0; i < s->nquotes; i++)
+        if (s->quotes[i].start < b && b <= s->quotes[i].end) return 1;
+    return 0;
+}
+
+/* The word (bytes up to the previous space) ending at `end`, with leading openers skipped. */
+static size_t word_before(const char *t, size_t end, size_t from)
+{
+    size_t i = end;
+    while (i > from) {
+        size_t p = cp_back(t, i);
+        size_t l;
+        int32_t c = cp_at(t, end, p, &l);
+        if (ent_uc_is_space(c) || c == '(' || c == '[' || c == 0xAB || c == 0x201C || c == '"')
+            break;
+        i = p;
+    }
+    return i;
+}
+
+/* The first word after byte b (skipping spaces and opening quotes), as [*ws, *we). */
+static void word_after(const char *t, size_t len, size_t b, size_t *ws, size_t *we)
+{
+    size_t i = b, l;
+    while (i < len) {
+        int32_t c = cp_at(t, len, i, &l);
+        if (!ent_uc_is_space(c) && c != 0xAB && c != 0x201C && c != '"' && c != '(') break;
+        i += l;
+    }
+    *ws = i;
+    while (i < len) {
+        int32_t c = cp_at(t, len, i, &l);
+        if (ent_uc_is_space(c) || c == ',' || c == '.' || c == ';' || c == ':') break;
+        if (ent_uc_is_apostrophe(c)) { i += l; break; }  /* keep "L'" as the opener */
+        i += l;
+    }
+    *we = i;
+}
+
+/* Decides whether the candidate boundary at b (start of the next sentence) is a real one. */
+static int keep_boundary(ent_segmenter *s, const char *t, size_t len, size_t prev, size_t b)
+{
+    /* end of the sentence before b, white space trimmed; count line breaks in between */
+    size_t e = b;
+    int newlines = 0;
+    while (e > prev) {
+        size_t p = cp_back(t, e), l;
+        int32_t c = cp_at(t, len, p, &l);
+        if (!ent_uc_is_space(c)) break;
+        if (c == '\n') newlines++;
+        e = p;
+    }
+    if (e == prev) return 0;            /* nothing before: merge */
+    size_t ws, we;
+    word_after(t, len, b, &ws, &we);
+    if (ws >= len) return 1;
+    size_t l0;
+    int32_t next = cp_at(t, len, ws, &l0);
+    if (newlines >= 2) return 1;
+    if (newlines == 1) {
+        int32_t last = cp_at(t, len, cp_back(t, e), &l0);
+        int terminal = last == '.' || last == '!' || last == '?' || last == ':' ||
+                       last == 0x2026 || is_closer(last);
+        return terminal || !ent_uc_is_lower(next);
+    }
+    if (inside_quote(s, b)) return 0;
+    /* the last word before the boundary, closers skipped */
+    size_t k = e;
+    while (k > prev) {
+        size_t p = cp_back(t, k), l;
+        if (!is_closer(cp_at(t, len, p, &l))) break;
+        k = p;
+    }
+    if (k > prev && t[k - 1] == '.') {
+        size_t w0 = word_before(t, k, prev);
+        int cls = ent_abbrev_class(t + w0, k - w0);
+        if (cls == ENT_ABBR_TITLE) return 0;
+        if (cls == ENT_ABBR_OTHER) return ent_sentence_opener(t + ws, we - ws);
+    }
+    if (ent_uc_is_lower(next)) return 0;
+    return 1;
+}
+
+static void add_cand(ent_segmenter *s, uint32_t b)
+{
+    if (s->ncand == s->capcand) {
+        s->capcand = s->capcand ? s->capcand * 2 : 64;
+        s->cand = ent_xrealloc(s->cand, s->capcand * sizeof *s->cand);
+    }
+    s->cand[s->ncand++] = b;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ICU does not break after "…"; add a candidate where one is followed by a capital. */
+static void add_ellipsis_candidates(ent_segmenter *s, const char *t, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if (memcmp(t + i, "\xE2\x80\xA6", 3) != 0) continue;
+        size_t j = i + 3, l;
+        while (j < len && is_closer(cp_at(t, len, j, &l))) j += l;
+        size_t k = j;
+        while (k < len && ent_uc_is_space(cp_at(t, len, k, &l))) k += l;
+        if (k > j && k < len && ent_uc_is_upper(cp_at(t, len, k, &l))) add_cand(s, (uint32_t)k);
+    }
+}
+
+static void push_span(ent_span **out, size_t *cap, size_t *n, const char *t, size_t a, size_t b)
+{
+    size_t l;
+    while (a < b && ent_uc_is_space(cp_at(t, b, a, &l))) a += l;
+    while (b > a) {
+        size_t p = cp_back(t, b);
+        if (!ent_uc_is_space(cp_at(t, b, p, &l))) break;
+        b = p;
+    }
+    if (a >= b) return;
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        *out = ent_xrealloc(*out, *cap * sizeof **out);
+    }
+    (*out)[(*n)++] = (ent_span){(uint32_t)a, (uint32_t)b};
+}
+
+size_t ent_segment(ent_segmenter *s, const char *text, size_t len, const char *lang,
+                   ent_span **out, size_t *cap)
+{
+    size_t n = 0;
+    if (len == 0) return 0;
+    UErrorCode st = U_ZERO_ERROR;
+    s->ut = utext_openUTF8(s->ut, text, (int64_t)len, &st);
+    UBreakIterator *bi = (lang && strcmp(lang, "en") == 0) ? s->en : s->fr;
+    ubrk_setUText(bi, s->ut, &st);
+    if (U_FAILURE(st)) {   /* cannot happen on valid UTF-8; keep the text whole */
+        push_span(out, cap, &n, text, 0, len);
+        return n;
+    }
+    find_quotes(s, text, len);
+    s->ncand = 0;
+    for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && (size_t)b < len;
+         b = ubrk_next(bi))
+        add_cand(s, (uint32_t)b);
+    add_ellipsis_candidates(s, text, len);
+    qsort(s->cand, s->ncand, sizeof *s->cand, cmp_u32);
+
+    size_t prev = 0;
+    uint32_t last = 0;
+    for (size_t i = 0; i < s->ncand; i++) {
+        size_t b = s->cand[i];
+        if (b == last) continue;
+        last = (uint32_t)b;
+        if (!keep_boundary(s, text, len, prev, b)) continue;
+        push_span(out, cap, &n, text, prev, b);
+        prev = b;
+    }
+    push_span(out, cap, &n, text, prev, len);
+    return n;
+}
