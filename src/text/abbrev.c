@@ -83,6 +83,16 @@ static int is_hyphen_initials(const char *w, size_t n)
     return 0;
 }
 
+/* "H.R." "J.R.R." : two or more capitals each followed by a stop (known acronyms such as
+ * "U.S." are in the list of others and checked first). */
+static int is_dotted_initials(const char *w, size_t n)
+{
+    if (n < 4 || n % 2) return 0;
+    for (size_t i = 0; i < n; i += 2)
+        if (!(w[i] >= 'A' && w[i] <= 'Z') || w[i + 1] != '.') return 0;
+    return 1;
+}
+
 int ent_abbrev_class(const char *w, size_t n)
 {
     if (n < 2 || w[n - 1] != '.') return ENT_ABBR_NONE;
@@ -90,6 +100,7 @@ int ent_abbrev_class(const char *w, size_t n)
     if (is_hyphen_initials(w, n)) return ENT_ABBR_TITLE;
     if (is_initial(w, n)) return ENT_ABBR_TITLE;
     if (in_list(others, w, n)) return ENT_ABBR_OTHER;
+    if (is_dotted_initials(w, n)) return ENT_ABBR_TITLE;
     return ENT_ABBR_NONE;
 }
 

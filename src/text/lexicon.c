@@ -184,17 +184,29 @@ static void set_lemma(const char **dst, const char *src, ent_lexicon *x)
     if (!*dst && src[0]) *dst = keep(x, src);
 }
 
+/* Rank of a French verb analysis when a form has several verb lemmas (mise: miser, mettre;
+ * élue: éluer, élire; aille: ailler, aller; tue: taire, tuer): the irregular third group and "aller" are far
+ * more frequent in news than the rare first-group homographs. */
+static int fr_verb_rank(const char *a, const char *st)
+{
+    if (!strcmp(st, "aller") || !strcmp(st, "tuer")) return 3;   /* not ailler, taire */
+    const char *p = strstr(a, "po:v");
+    return p && p[4] == '3' ? 2 : p && p[4] == '0' ? 2 : 1;
+}
+
 static void analyse_fr(ent_lexicon *x, const char *w, ent_lexentry *e)
 {
     char **list = NULL;
     int n = Hunspell_analyze(x->hun[0], &list, w);
     char st[256];
+    int vrank = 0;
     for (int i = 0; i < n; i++) {
         const char *a = list[i];
         field(a, "st", st, sizeof st);
         if (fr_is_verb(a)) {
             e->posmask |= 1u << ENT_POS_VERB;
-            set_lemma(&e->vlemma, st, x);
+            int rank = fr_verb_rank(a, st);
+            if (rank > vrank && st[0]) { e->vlemma = keep(x, st); vrank = rank; }
             if (has_field(a, "po", "ppas")) e->vform |= ENT_VF_PPAS;
             if (has_field(a, "po", "ppre")) e->vform |= ENT_VF_PPRE;
             if (has_field(a, "po", "infi")) e->vform |= ENT_VF_INF;
@@ -243,36 +255,69 @@ static void add_wn(ent_lexicon *x, ent_lexentry *e, const char *base, unsigned o
     if (b & WN_ADV) e->posmask |= 1u << ENT_POS_ADV;
 }
 
+/* WordNet's morphy: strip an inflectional ending and keep the result when the index knows it
+ * as that part of speech (plus the doubled final consonant of "planned", "shipping"). */
+static const char *morphy(ent_lexicon *x, const char *w, unsigned pos, char *out, size_t outn)
+{
+    static const char *const verb_rules[][2] = {
+        {"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", "e"}, {"ed", ""},
+        {"ing", "e"}, {"ing", ""}, {NULL, NULL}};
+    static const char *const noun_rules[][2] = {
+        {"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
+        {"men", "man"}, {"s", ""}, {NULL, NULL}};
+    const char *const (*rules)[2] = pos == WN_VERB ? verb_rules : noun_rules;
+    size_t n = strlen(w);
+    for (int i = 0; rules[i][0]; i++) {
+        size_t m = strlen(rules[i][0]);
+        if (n <= m + 1 || strcmp(w + n - m, rules[i][0]) != 0) continue;
+        snprintf(out, outn, "%.*s%s", (int)(n - m), w, rules[i][1]);
+        if (wn_bits(x, out) & pos) return out;
+        size_t k = n - m;   /* planned → plan */
+        if (pos == WN_VERB && !rules[i][1][0] && k >= 3 && w[k - 1] == w[k - 2]) {
+            snprintf(out, outn, "%.*s", (int)(k - 1), w);
+            if (wn_bits(x, out) & pos) return out;
+        }
+    }
+    return NULL;
+}
+
+static int ends_with(const char *w, const char *suf)
+{
+    size_t n = strlen(w), m = strlen(suf);
+    return n > m && strcmp(w + n - m, suf) == 0;
+}
+
 static void analyse_en(ent_lexicon *x, const char *lw, ent_lexentry *e)
 {
     int derived_verb = 0;   /* -ed, -ing or an irregular verb form */
+    char base[256];
     const char *vb = ent_map_get(&x->wn_exc[1], lw, strlen(lw));
-    if (vb) { add_wn(x, e, vb, WN_VERB); derived_verb = 1; }
+    if (!vb) vb = morphy(x, lw, WN_VERB, base, sizeof base);
+    if (vb) {
+        add_wn(x, e, vb, WN_VERB);
+        derived_verb = !ends_with(lw, "s") || ent_map_get(&x->wn_exc[1], lw, strlen(lw));
+    }
     const char *nb = ent_map_get(&x->wn_exc[0], lw, strlen(lw));
+    if (!nb) nb = morphy(x, lw, WN_NOUN, base, sizeof base);
     if (nb) add_wn(x, e, nb, WN_NOUN);
     const char *ab = ent_map_get(&x->wn_exc[2], lw, strlen(lw));
     if (ab) add_wn(x, e, ab, WN_ADJ);
-
-    char **list = NULL;
-    int n = Hunspell_analyze(x->hun[1], &list, lw);
-    char st[256], fl[16];
-    for (int i = 0; i < n; i++) {
-        field(list[i], "st", st, sizeof st);
-        field(list[i], "fl", fl, sizeof fl);
-        if (!st[0]) continue;
-        if (fl[0] == 'D' || fl[0] == 'G') {
-            unsigned b = wn_bits(x, st);
-            if (b & WN_VERB) { add_wn(x, e, st, WN_VERB); derived_verb = 1; }
-        } else if (fl[0] == 'S') {
-            add_wn(x, e, st, WN_NOUN | WN_VERB);
-        } else if (!fl[0]) {
-            add_wn(x, e, st, WN_NOUN | WN_VERB | WN_ADJ | WN_ADV);
-        }
-    }
-    if (n > 0) e->known = 1;
-    Hunspell_free_list(x->hun[1], &list, n);
     add_wn(x, e, lw, WN_NOUN | WN_VERB | WN_ADJ | WN_ADV);
-    if (e->posmask) e->known = 1;
+    if (!e->posmask) {   /* unknown to WordNet: Hunspell's suffix analysis */
+        char **list = NULL;
+        int n = Hunspell_analyze(x->hun[1], &list, lw);
+        char st[256], fl[16];
+        for (int i = 0; i < n && !e->posmask; i++) {
+            field(list[i], "st", st, sizeof st);
+            field(list[i], "fl", fl, sizeof fl);
+            if (st[0] && (fl[0] == 'D' || fl[0] == 'G') && !strstr(list[i], "fl:A")) {
+                e->posmask |= 1u << ENT_POS_VERB;
+                set_lemma(&e->vlemma, st, x);
+                derived_verb = 1;
+            }
+        }
+        Hunspell_free_list(x->hun[1], &list, n);
+    }
     if (derived_verb && e->vlemma) e->pos = ENT_POS_VERB;
     else if (e->posmask & (1u << ENT_POS_NOUN)) e->pos = ENT_POS_NOUN;
     else if (e->posmask & (1u << ENT_POS_VERB)) e->pos = ENT_POS_VERB;
@@ -303,10 +348,11 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
         e->lemma = c->lemma;
         e->pos = (uint8_t)c->pos;
         e->posmask = 1u << c->pos;
-        e->closed = e->known = 1;
+        e->closed = e->known = e->lower_ok = 1;
         if (c->pos == ENT_POS_AUX) e->vlemma = c->lemma;
     } else {
         char *lwc = ent_xstrndup(lw, strlen(lw));
+        e->lower_ok = Hunspell_spell(x->hun[lang], lwc) != 0;
         if (lang == 0) analyse_fr(x, lwc, e);
         else analyse_en(x, lwc, e);
         e->lemma = keep(x, default_lemma(e, lwc));

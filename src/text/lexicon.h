@@ -20,6 +20,7 @@ typedef struct ent_lexentry {
     uint8_t vform;        /* ENT_VF_* bits */
     uint8_t closed;       /* 1 when from a closed-class table */
     uint8_t known;        /* 1 when some lexicon knows the word */
+    uint8_t lower_ok;     /* 1 when the lowercase form is a word (not only a proper name) */
 } ent_lexentry;
 
 typedef struct ent_lexicon ent_lexicon;

@@ -175,6 +175,10 @@ static int keep_boundary(ent_segmenter *s, const char *t, size_t len, size_t pre
         int32_t last = cp_at(t, len, cp_back(t, e), &l0);
         int terminal = last == '.' || last == '!' || last == '?' || last == ':' ||
                        last == 0x2026 || is_closer(last);
+        if (last == '.') {
+            size_t w0 = word_before(t, e, prev);
+            if (ent_abbrev_class(t + w0, e - w0) != ENT_ABBR_NONE) terminal = 0;
+        }
         return terminal || !ent_uc_is_lower(next);
     }
     if (inside_quote(s, b)) return 0;
@@ -223,6 +227,27 @@ static void add_ellipsis_candidates(ent_segmenter *s, const char *t, size_t len)
     }
 }
 
+/* ICU does not break after a closing quote that follows the stop ("… Jamais. » Le"): add a
+ * candidate where a quotation ends with . ! ? or … and a capital follows. */
+static void add_quote_candidates(ent_segmenter *s, const char *t, size_t len)
+{
+    size_t l;
+    for (size_t q = 0; q < s->nquotes; q++) {
+        size_t c = s->quotes[q].end;
+        size_t k = c;
+        while (k > s->quotes[q].start && ent_uc_is_space(cp_at(t, len, cp_back(t, k), &l)))
+            k = cp_back(t, k);
+        int32_t last = cp_at(t, len, cp_back(t, k), &l);
+        if (last != '.' && last != '!' && last != '?' && last != 0x2026) continue;
+        size_t j = c;
+        cp_at(t, len, j, &l);
+        j += l;
+        size_t w = j;
+        while (w < len && ent_uc_is_space(cp_at(t, len, w, &l))) w += l;
+        if (w > j && w < len && ent_uc_is_upper(cp_at(t, len, w, &l))) add_cand(s, (uint32_t)w);
+    }
+}
+
 static void push_span(ent_span **out, size_t *cap, size_t *n, const char *t, size_t a, size_t b)
 {
     size_t l;
@@ -259,6 +284,7 @@ size_t ent_segment(ent_segmenter *s, const char *text, size_t len, const char *l
          b = ubrk_next(bi))
         add_cand(s, (uint32_t)b);
     add_ellipsis_candidates(s, text, len);
+    add_quote_candidates(s, text, len);
     qsort(s->cand, s->ncand, sizeof *s->cand, cmp_u32);
 
     size_t prev = 0;

@@ -126,52 +126,132 @@ static int prev_is(const ent_token *t, size_t i, size_t first, unsigned posbits)
 
 #define B(p) (1u << (p))
 
-static void choose(ent_token *tk, size_t i, size_t first, const ent_lexentry *e, int lang)
+static int in_words(const char *w, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (!strcmp(w, words[k])) return 1;
+    return 0;
+}
+
+static int fold_is(const ent_token *tk, size_t i, size_t first, const char *const *words)
+{
+    if (i <= first) return 0;
+    for (int k = 0; words[k]; k++)
+        if (!strcmp(tk[i - 1].fold, words[k])) return 1;
+    return 0;
+}
+
+/* Parts of speech after which a following word that can be a verb is one. */
+#define VERB_CUES (B(ENT_POS_PRON) | B(ENT_POS_AUX))
+/* Parts of speech that, right after a word, show it was a verb with its object. */
+#define OBJECT_CUES (B(ENT_POS_DET) | B(ENT_POS_PRON) | B(ENT_POS_ADP) | B(ENT_POS_PROPN) | \
+                     B(ENT_POS_ADV) | B(ENT_POS_NUM) | B(ENT_POS_SCONJ))
+
+static void to_verb(ent_token *t, const ent_lexentry *e)
+{
+    t->pos = ENT_POS_VERB;
+    t->lemma = e->vlemma;
+}
+
+static void to_noun(ent_token *t, const ent_lexentry *e)
+{
+    t->pos = (e->posmask & B(ENT_POS_NOUN)) ? ENT_POS_NOUN : ENT_POS_ADJ;
+    t->lemma = e->nlemma;
+}
+
+/* French: a noun/verb homograph (signe, rencontre, menace) is a verb after a subject
+ * pronoun or, after a noun, when an object or adverb follows; a verb form is a noun after an
+ * article or preposition; a noun after a noun is an adjective when it can be one. */
+static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry *e, int next)
+{
+    ent_token *t = &tk[i];
+    unsigned m = e->posmask;
+    int finite = (e->vform & ENT_VF_FINITE) != 0;
+    int nounish = (m & (B(ENT_POS_NOUN) | B(ENT_POS_ADJ))) && e->nlemma;
+    if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
+        (prev_is(tk, i, first, VERB_CUES) ||
+         (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && (B(next) & OBJECT_CUES)) ||
+         (finite && prev_is(tk, i, first, B(ENT_POS_PUNCT)) &&
+          (B(next) & (B(ENT_POS_DET) | B(ENT_POS_PROPN)))))) {
+        to_verb(t, e);   /* « … », lance le député */
+    } else if (t->pos == ENT_POS_VERB && nounish && prev_is(tk, i, first, B(ENT_POS_DET)) &&
+               (e->vform & ENT_VF_PPAS || finite)) {
+        to_noun(t, e);   /* l'armée, la prise, une menace */
+    } else if (t->pos == ENT_POS_VERB && nounish && finite && !(e->vform & ENT_VF_PPAS) &&
+               prev_is(tk, i, first, B(ENT_POS_ADP))) {
+        to_noun(t, e);
+    } else if (t->pos == ENT_POS_NOUN && (m & B(ENT_POS_ADJ)) &&
+               prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN))) {
+        t->pos = ENT_POS_ADJ;
+    }
+}
+
+/* English: a word that can be a verb is one after a subject pronoun, an auxiliary, "to",
+ * "not", or a noun when it is a third-person or past form or an object follows; a verb form
+ * after an article or adjective is a noun. */
+static void choose_en(ent_token *tk, size_t i, size_t first, const ent_lexentry *e, int next)
+{
+    static const char *const cues[] = {"to", "not", "n't", "never", "also", "jointly", NULL};
+    /* past tenses identical to the base form */
+    static const char *const same_past[] = {"cut", "put", "hit", "set", "let", "spread", "shut",
+                                            "cost", "quit", "hurt", "bid", "cast", "burst", "beat",
+                                            "read", NULL};
+    ent_token *t = &tk[i];
+    unsigned m = e->posmask;
+    unsigned after = OBJECT_CUES | B(ENT_POS_NOUN) | B(ENT_POS_PART) | B(ENT_POS_ADJ);
+    size_t pn = i > first ? strlen(tk[i - 1].fold) : 0;
+    /* after a singular noun, a present-tense verb takes -s: "force bombs", not "air force" */
+    int agrees = !e->vlemma || strcmp(t->fold, e->vlemma) != 0 || (pn && tk[i - 1].fold[pn - 1] == 's') ||
+                 in_words(t->fold, same_past);
+    if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
+        (prev_is(tk, i, first, VERB_CUES) || fold_is(tk, i, first, cues) ||
+         (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && agrees &&
+          (B(next) & after)) ||
+         (prev_is(tk, i, first, B(ENT_POS_CCONJ) | B(ENT_POS_ADV)) && (B(next) & after)))) {
+        to_verb(t, e);
+    } else if (t->pos == ENT_POS_VERB && (m & B(ENT_POS_NOUN)) && e->nlemma &&
+               prev_is(tk, i, first, B(ENT_POS_DET) | B(ENT_POS_ADJ))) {
+        to_noun(t, e);
+    }
+}
+
+static void choose(ent_token *tk, size_t i, size_t first, const ent_lexentry *e, int lang,
+                   int next)
 {
     ent_token *t = &tk[i];
     t->pos = e->pos;
     t->lemma = e->lemma;
-    unsigned m = e->posmask;
     if (!e->closed && (t->flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) && !(t->flags & ENT_TOK_CLITIC)) {
-        int first_word = (t->flags & ENT_TOK_FIRST) || (i > first && tk[i - 1].pos == ENT_POS_PUNCT &&
-                                                        i - 1 == first);
-        if (!first_word || !e->known || (t->flags & ENT_TOK_ALLCAPS)) {
+        int first_word = i == first || (i == first + 1 && tk[first].pos == ENT_POS_PUNCT);
+        if (!first_word || !e->lower_ok || (t->flags & ENT_TOK_ALLCAPS)) {
             t->pos = ENT_POS_PROPN;
             t->lemma = t->surface;
             return;
         }
     }
     if (e->closed) return;
-    if (lang == 0) {
-        if ((m & B(ENT_POS_VERB)) && t->pos != ENT_POS_VERB &&
-            prev_is(tk, i, first, B(ENT_POS_PRON) | B(ENT_POS_AUX)) && e->vlemma) {
-            t->pos = ENT_POS_VERB;
-            t->lemma = e->vlemma;
-        } else if (t->pos == ENT_POS_VERB && (m & (B(ENT_POS_NOUN) | B(ENT_POS_ADJ))) &&
-                   e->nlemma && prev_is(tk, i, first, B(ENT_POS_DET) | B(ENT_POS_ADP)) &&
-                   !(e->vform & ENT_VF_PPAS)) {
-            t->pos = (m & B(ENT_POS_NOUN)) ? ENT_POS_NOUN : ENT_POS_ADJ;
-            t->lemma = e->nlemma;
-        } else if (t->pos == ENT_POS_NOUN && (m & B(ENT_POS_ADJ)) &&
-                   prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN))) {
-            t->pos = ENT_POS_ADJ;
-        }
-        return;
+    if (lang == 0) choose_fr(tk, i, first, e, next);
+    else choose_en(tk, i, first, e, next);
+}
+
+/* Context-free part of speech of the token after r (PUNCT at the end of the sentence). */
+static int next_pos(ent_text *t, const char *text, const ent_rawtok *r, const ent_rawtok *last,
+                    int lang)
+{
+    if (r >= last) return ENT_POS_PUNCT;
+    const ent_rawtok *n = r + 1;
+    int sym;
+    if (n->flags & ENT_TOK_NUMBER) return ENT_POS_NUM;
+    if (is_punct_token(text + n->start, n->end - n->start, &sym)) return ENT_POS_PUNCT;
+    if ((n->flags & ENT_TOK_CAP) && !(n->flags & ENT_TOK_FIRST)) {
+        const ent_lexentry *e = ent_lexicon_get(t->lex, lang, text + n->start, n->end - n->start);
+        return e->closed ? e->pos : ENT_POS_PROPN;
     }
-    if ((m & B(ENT_POS_VERB)) && t->pos != ENT_POS_VERB && e->vlemma &&
-        (prev_is(tk, i, first, B(ENT_POS_PRON) | B(ENT_POS_AUX)) ||
-         (i > first && strcmp(tk[i - 1].fold, "to") == 0))) {
-        t->pos = ENT_POS_VERB;
-        t->lemma = e->vlemma;
-    } else if (t->pos == ENT_POS_VERB && (m & B(ENT_POS_NOUN)) && e->nlemma &&
-               prev_is(tk, i, first, B(ENT_POS_DET) | B(ENT_POS_ADJ))) {
-        t->pos = ENT_POS_NOUN;
-        t->lemma = e->nlemma;
-    }
+    return ent_lexicon_get(t->lex, lang, text + n->start, n->end - n->start)->pos;
 }
 
 static void fill_token(ent_text *t, ent_analysis *a, const char *text, const ent_rawtok *r,
-                       size_t i, size_t first, int lang)
+                       size_t i, size_t first, int lang, const ent_rawtok *last)
 {
     ent_token *tk = &a->toks[i];
     size_t n = r->end - r->start;
@@ -196,7 +276,7 @@ static void fill_token(ent_text *t, ent_analysis *a, const char *text, const ent
     }
     tk->fold = e->fold;
     tk->posmask = e->posmask;
-    choose(a->toks, i, first, e, lang);
+    choose(a->toks, i, first, e, lang, next_pos(t, text, r, last, lang));
 }
 
 ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const char *lang,
@@ -236,7 +316,8 @@ ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const cha
     for (size_t s = 0; s < a->nspans; s++) {
         size_t first = a->sents[s].first_token;
         for (size_t i = first; i < first + a->sents[s].n_tokens; i++)
-            fill_token(t, a, text, &a->raw.v[i], i, first, lg);
+            fill_token(t, a, text, &a->raw.v[i], i, first, lg,
+                       &a->raw.v[first + a->sents[s].n_tokens - 1]);
     }
     return ENT_OK;
 }
