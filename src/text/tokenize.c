@@ -227,6 +227,7 @@ static uint16_t word_flags(const char *t, size_t a, size_t b)
         else if (ent_uc_is_lower(c)) low++;
     }
     if (up >= 2 && low == 0) f |= ENT_TOK_ALLCAPS;
+    if (b > a + 1 && t[b - 1] == '.') f |= ENT_TOK_ABBREV;   /* only kept stops end a word */
     return f;
 }
 
@@ -299,12 +300,6 @@ static void emit_chunk(const char *t, size_t a, size_t b, int lang, int first, e
     while (a < b) {
         int32_t c = cp(t, b, a, &l);
         if (!is_lead_punct(c)) break;
-        if ((c == '\'' || c == 0x2018) && a + l < b && lang == ENT_LANG_EN) {
-            /* '90s, 'em: keep; a quote otherwise */
-            int32_t d = cp(t, b, a + l, &l);
-            (void)d;
-            l = (c == '\'') ? 1 : 3;
-        }
         emit(tk, a, a + l, 0);
         a += l;
         first = 0;

@@ -1,1 +1,79 @@
-int main(void){return 0;}
+/* test_util.c: the buffer, arena and hash map of src/util. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/util.h"
+
+static void buf_grows_and_stays_terminated(void **state)
+{
+    (void)state;
+    ent_buf b = {0};
+    for (int i = 0; i < 10000; i++) ent_buf_addc(&b, (char)('a' + i % 26));
+    assert_int_equal(b.len, 10000);
+    assert_int_equal(b.p[b.len], 0);
+    ent_buf_clear(&b);
+    ent_buf_printf(&b, "%s:%d", "file", 42);
+    assert_string_equal(b.p, "file:42");
+    ent_buf_add(&b, "xyz", 2);
+    assert_string_equal(b.p, "file:42xy");
+    ent_buf_free(&b);
+    assert_null(b.p);
+}
+
+static void arena_keeps_strings_until_reset(void **state)
+{
+    (void)state;
+    ent_arena a = {0};
+    char *p[2000];
+    for (int i = 0; i < 2000; i++) {
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "word%d", i);
+        p[i] = ent_arena_strndup(&a, tmp, strlen(tmp));
+    }
+    assert_string_equal(p[0], "word0");
+    assert_string_equal(p[1999], "word1999");
+    char *big = ent_arena_alloc(&a, 200000);   /* larger than a block */
+    memset(big, 1, 200000);
+    ent_arena_reset(&a);
+    char *q = ent_arena_strndup(&a, "again", 5);
+    assert_string_equal(q, "again");
+    ent_arena_free(&a);
+}
+
+static void map_finds_every_key_after_growth(void **state)
+{
+    (void)state;
+    ent_map m = {0};
+    char key[32];
+    for (uintptr_t i = 1; i <= 50000; i++) {
+        int n = snprintf(key, sizeof key, "k%lu", (unsigned long)i);
+        ent_map_put(&m, key, (size_t)n, (void *)i);
+    }
+    assert_int_equal(m.count, 50000);
+    for (uintptr_t i = 1; i <= 50000; i += 997) {
+        int n = snprintf(key, sizeof key, "k%lu", (unsigned long)i);
+        assert_ptr_equal(ent_map_get(&m, key, (size_t)n), (void *)i);
+    }
+    assert_null(ent_map_get(&m, "absent", 6));
+    /* keys are byte strings: a prefix is a different key */
+    assert_null(ent_map_get(&m, "k1", 1));
+    ent_map_put(&m, "k1", 2, (void *)7);
+    assert_ptr_equal(ent_map_get(&m, "k1", 2), (void *)7);
+    assert_int_equal(m.count, 50000);
+    ent_map_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(buf_grows_and_stays_terminated),
+        cmocka_unit_test(arena_keeps_strings_until_reset),
+        cmocka_unit_test(map_finds_every_key_after_growth),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
