@@ -132,8 +132,8 @@ static void directories_are_read_recursively_in_order(void **state)
     mkdir(sub, 0755);
     snprintf(sub, sizeof sub, "%s/tree/b", dir);
     mkdir(sub, 0755);
-    write_file("tree/c.txt", "Troisième.", 11);
-    write_file("tree/a.txt", "Premier.", 8);
+    write_file("tree/c.txt", "Troisième.", strlen("Troisième."));
+    write_file("tree/a.txt", "Premier.", strlen("Premier."));
     write_file("tree/b/z.jsonl", "{\"id\":\"z\",\"text\":\"Deuxième.\"}\n", 31);
     write_file("tree/b/notes.md", "ignored", 7);
     const char *p[] = {path("tree")};
@@ -151,8 +151,10 @@ static void binary_empty_and_missing_files_do_not_stop_the_rest(void **state)
     for (size_t i = 0; i < sizeof bin; i++) bin[i] = (char)(i * 7919 % 256);
     write_file("garbage.txt", bin, sizeof bin);
     write_file("empty.txt", "", 0);
-    write_file("latin1.txt", "Le pr\xE9sident est arriv\xE9.\nIl repart demain.", 42);
-    write_file("good.txt", "\xEF\xBB\xBFTexte sain.", 15);
+    const char *latin1 = "Le pr\xE9sident est arriv\xE9.\nIl repart demain.";
+    write_file("latin1.txt", latin1, strlen(latin1));
+    const char *bom = "\xEF\xBB\xBFTexte sain.";
+    write_file("good.txt", bom, strlen(bom));
     const char *p[] = {path("garbage.txt"), path("empty.txt"), path("nope.txt"),
                        path("latin1.txt"), path("good.txt")};
     size_t problems;
