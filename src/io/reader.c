@@ -34,6 +34,8 @@ typedef struct source {
     char *chunk;          /* read buffer */
     size_t pos, len;
     int eof;
+    int failed;           /* a read error or a truncated stream ended it */
+    uint64_t bytes;       /* bytes read from the file (compressed size when compressed) */
     unsigned long line;   /* lines consumed so far */
 } source;
 
@@ -143,7 +145,7 @@ ent_reader *ent_reader_open(const char *const *paths, size_t n, ent_diag_fn fn, 
 }
 
 size_t ent_reader_problems(const ent_reader *r) { return r->problems; }
-uint64_t ent_reader_bytes(const ent_reader *r) { return r->bytes; }
+uint64_t ent_reader_bytes(const ent_reader *r) { return r->bytes + (r->src ? r->src->bytes : 0); }
 
 /* ---- sources ---- */
 
@@ -199,22 +201,22 @@ static size_t src_fill(ent_reader *r, source *s)
     if (s->eof) return 0;
     ssize_t n;
     if (s->ar) {
-        n = archive_read_data(s->ar, s->chunk, CHUNK);
+        n = archive_read_data(s->ar, s->chunk, 65536);   /* small: keeps what precedes a fault */
         if (n < 0) {
             diag(r, s->path, "truncated or corrupt compressed data (%s); the documents before "
                  "it were read", archive_error_string(s->ar));
-            s->eof = 1;
+            s->eof = s->failed = 1;
             return 0;
         }
-        r->bytes = r->bytes + (uint64_t)n / 4;   /* rough: compressed bytes are not exposed */
+        s->bytes = (uint64_t)archive_filter_bytes(s->ar, -1);   /* compressed bytes read */
     } else {
         do n = read(s->fd, s->chunk, CHUNK); while (n < 0 && errno == EINTR);
         if (n < 0) {
             diag(r, s->path, "read error: %s", strerror(errno));
-            s->eof = 1;
+            s->eof = s->failed = 1;
             return 0;
         }
-        r->bytes += (uint64_t)n;
+        s->bytes += (uint64_t)n;
     }
     if (n == 0) s->eof = 1;
     s->len = (size_t)n;
@@ -236,6 +238,7 @@ static int src_line(ent_reader *r, source *s)
         s->pos += take + (nl ? 1 : 0);
         if (nl) { s->line++; return 1; }
     }
+    if (s->failed) return 0;   /* a line cut by the fault: already reported, not a document */
     if (any) s->line++;
     return any;
 }
@@ -408,6 +411,7 @@ int ent_reader_next(ent_reader *r, const ent_doc **doc, ent_error *err)
             int got = text_doc(r, s);
             if (got) { *doc = &r->doc; return 1; }
         }
+        r->bytes += s->bytes;
         src_close(s);
         r->src = NULL;
     }
