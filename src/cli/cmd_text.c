@@ -21,7 +21,7 @@ static const char sentences_help[] =
     "  -h, --help this help\n";
 
 static const char tokens_help[] =
-    "usage: entente tokens [--lang fr|en] [FILE...]\n"
+    "usage: entente tokens [--lang fr|en] [--format jsonl|tsv] [FILE...]\n"
     "\n"
     "Writes one JSON line per sentence with its tokens:\n"
     "  {\"doc_id\", \"sent\", \"lang\", \"start\", \"end\", \"tokens\": [{\"surface\", \"fold\",\n"
@@ -29,9 +29,11 @@ static const char tokens_help[] =
     "Offsets are bytes into the document text. Parts of speech: NOUN PROPN VERB AUX ADJ\n"
     "ADV DET PRON ADP CCONJ SCONJ PART NUM PUNCT SYM X.\n"
     "\n"
-    "  --lang L   treat every document as language L (default: the document's \"lang\", or\n"
-    "             identified from its text)\n"
-    "  -h, --help this help\n";
+    "  --lang L        treat every document as language L (default: the document's \"lang\",\n"
+    "                  or identified from its text)\n"
+    "  --format tsv    one token per line instead: doc_id, sent, start, end, surface, fold,\n"
+    "                  lemma, pos, separated by tabs; a blank line after each sentence\n"
+    "  -h, --help      this help\n";
 
 const char *cli_lang(const char *tag, char out[8])
 {
@@ -84,18 +86,42 @@ static void write_tokens(ent_buf *b, const ent_doc *d, const ent_analysis *a)
     }
 }
 
+static void write_tokens_tsv(ent_buf *b, const ent_doc *d, const ent_analysis *a)
+{
+    size_t n = ent_analysis_sentence_count(a);
+    const ent_token *tk = ent_analysis_tokens(a);
+    for (size_t i = 0; i < n; i++) {
+        const ent_sentence *s = ent_analysis_sentence(a, i);
+        for (uint32_t k = 0; k < s->n_tokens; k++) {
+            const ent_token *t = &tk[s->first_token + k];
+            ent_buf_printf(b, "%s\t%zu\t%u\t%u\t%s\t%s\t%s\t%s\n", d->id, i, t->start, t->end,
+                           t->surface, t->fold, t->lemma, ent_pos_name((ent_pos)t->pos));
+        }
+        ent_buf_addc(b, '\n');
+    }
+}
+
 static int run(int argc, char **argv, const char *help, int tokens)
 {
     static const struct option opts[] = {
-        {"lang", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+        {"lang", required_argument, NULL, 'l'}, {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    int tsv = 0;
     char langbuf[8];
     const char *force = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hl:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hl:f:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(help, stdout); return EXIT_OK;
         case 'l': force = cli_lang(optarg, langbuf); break;
+        case 'f':
+            if (!tokens || (strcmp(optarg, "tsv") && strcmp(optarg, "jsonl"))) {
+                fprintf(stderr, "entente: --format must be jsonl or tsv (tokens only)\n");
+                return EXIT_USAGE;
+            }
+            tsv = !strcmp(optarg, "tsv");
+            break;
         default: fputs(help, stderr); return EXIT_USAGE;
         }
     }
@@ -124,7 +150,8 @@ static int run(int argc, char **argv, const char *help, int tokens)
             continue;
         }
         ent_buf_clear(&out);
-        if (tokens) write_tokens(&out, d, a);
+        if (tokens && tsv) write_tokens_tsv(&out, d, a);
+        else if (tokens) write_tokens(&out, d, a);
         else write_sentences(&out, d, a);
         if (fwrite(out.p, 1, out.len, stdout) != out.len) {
             fprintf(stderr, "entente: write error on standard output\n");

@@ -3,7 +3,11 @@
  * when the next word is a common sentence opener. */
 #include "abbrev.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "../util/util.h"
 
 static const char *const titles[] = {
     /* French */
@@ -50,11 +54,32 @@ static const char *const openers[] = {
     NULL
 };
 
-static int in_list(const char *const *list, const char *w, size_t n)
+/* The lists are looked up through one hash map, built once (pthread_once: the tables are
+ * shared by every thread). Values: 1 title, 2 other, 4 opener (bits). */
+static ent_map table;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void add_list(const char *const *list, uintptr_t bit)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return 1;
-    return 0;
+    for (size_t i = 0; list[i]; i++) {
+        size_t n = strlen(list[i]);
+        uintptr_t v = (uintptr_t)ent_map_get(&table, list[i], n);
+        ent_map_put(&table, list[i], n, (void *)(v | bit));
+    }
+}
+
+static void build_table(void)
+{
+    add_list(titles, 1);
+    add_list(others, 2);
+    add_list(openers, 4);
+}
+
+static unsigned lookup(const char *w, size_t n)
+{
+    if (n > 16) return 0;
+    pthread_once(&table_once, build_table);
+    return (unsigned)(uintptr_t)ent_map_get(&table, w, n);
 }
 
 /* "J." "W." : one uppercase ASCII letter (or an accented capital) then a full stop. */
@@ -96,15 +121,16 @@ static int is_dotted_initials(const char *w, size_t n)
 int ent_abbrev_class(const char *w, size_t n)
 {
     if (n < 2 || w[n - 1] != '.') return ENT_ABBR_NONE;
-    if (in_list(titles, w, n)) return ENT_ABBR_TITLE;
+    unsigned v = lookup(w, n);
+    if (v & 1) return ENT_ABBR_TITLE;
     if (is_hyphen_initials(w, n)) return ENT_ABBR_TITLE;
     if (is_initial(w, n)) return ENT_ABBR_TITLE;
-    if (in_list(others, w, n)) return ENT_ABBR_OTHER;
+    if (v & 2) return ENT_ABBR_OTHER;
     if (is_dotted_initials(w, n)) return ENT_ABBR_TITLE;
     return ENT_ABBR_NONE;
 }
 
 int ent_sentence_opener(const char *w, size_t n)
 {
-    return in_list(openers, w, n);
+    return (lookup(w, n) & 4) != 0;
 }

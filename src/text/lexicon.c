@@ -25,7 +25,7 @@ struct ent_lexicon {
     ent_map wn_pos;           /* English base form → WN_* bits (value cast from int) */
     ent_map wn_exc[3];        /* irregular form → base: noun, verb, adj */
     ent_arena wn_arena;
-    ent_map cache[2];         /* surface → ent_lexentry * */
+    ent_map cache[3];         /* surface → ent_lexentry *: fr, en, and plain tokens */
     ent_arena arena;          /* entries and their strings */
     ent_buf tmp, tmp2;
 };
@@ -110,6 +110,7 @@ void ent_lexicon_free(ent_lexicon *x)
         ent_map_free(&x->closed[l]);
         ent_map_free(&x->cache[l]);
     }
+    ent_map_free(&x->cache[2]);
     ent_map_free(&x->wn_pos);
     for (int k = 0; k < 3; k++) ent_map_free(&x->wn_exc[k]);
     ent_arena_free(&x->wn_arena);
@@ -364,19 +365,25 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
 
 const ent_lexentry *ent_lexicon_plain(ent_lexicon *x, const char *w, size_t n, int pos)
 {
-    ent_lexentry *e = ent_arena_alloc(&x->arena, sizeof *e);
+    ent_lexentry *e = ent_map_get(&x->cache[2], w, n);
+    if (e && e->pos == pos) return e;
+    e = ent_arena_alloc(&x->arena, sizeof *e);
     memset(e, 0, sizeof *e);
     e->fold = e->lemma = ent_arena_strndup(&x->arena, w, n);
     e->pos = (uint8_t)pos;
     e->posmask = 1u << pos;
+    ent_map_put(&x->cache[2], w, n, e);
     return e;
 }
 
 void ent_lexicon_trim(ent_lexicon *x, size_t max)
 {
-    if (x->cache[0].count + x->cache[1].count <= max) return;
-    for (int l = 0; l < 2; l++) ent_map_free(&x->cache[l]);
+    if (ent_lexicon_size(x) <= max) return;
+    for (int l = 0; l < 3; l++) ent_map_free(&x->cache[l]);
     ent_arena_reset(&x->arena);
 }
 
-size_t ent_lexicon_size(const ent_lexicon *x) { return x->cache[0].count + x->cache[1].count; }
+size_t ent_lexicon_size(const ent_lexicon *x)
+{
+    return x->cache[0].count + x->cache[1].count + x->cache[2].count;
+}

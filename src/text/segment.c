@@ -3,6 +3,7 @@
  * titles, initials and abbreviations, inside quotations closed in the same paragraph, and at
  * line breaks that only wrap a sentence; and we add the ones ICU misses after "…". The rules
  * are in docs/text.md; tests/spec/segment_*.spec holds their cases. */
+#define _GNU_SOURCE
 #include "segment.h"
 
 #include <stdio.h>
@@ -51,8 +52,9 @@ void ent_segmenter_free(ent_segmenter *s)
 
 /* ---- helpers over bytes ---- */
 
-static int32_t cp_at(const char *t, size_t len, size_t i, size_t *l)
+static inline int32_t cp_at(const char *t, size_t len, size_t i, size_t *l)
 {
+    if ((unsigned char)t[i] < 0x80) { *l = 1; return (unsigned char)t[i]; }
     int32_t c = ent_utf8_decode((const unsigned char *)t + i, len - i, l);
     return c < 0 ? 0xFFFD : c;
 }
@@ -90,6 +92,8 @@ static void find_quotes(ent_segmenter *s, const char *t, size_t len)
     long dq = -1;
     s->nquotes = 0;
     for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)t[i];
+        if (b != '"' && b != '\n' && b != 0xC2 && b != 0xE2) { i++; continue; }
         size_t l;
         int32_t c = cp_at(t, len, i, &l);
         if (c == '\n' && i + 1 < len) {
@@ -217,8 +221,8 @@ static int cmp_u32(const void *a, const void *b)
 /* ICU does not break after "…"; add a candidate where one is followed by a capital. */
 static void add_ellipsis_candidates(ent_segmenter *s, const char *t, size_t len)
 {
-    for (size_t i = 0; i + 3 <= len; i++) {
-        if (memcmp(t + i, "\xE2\x80\xA6", 3) != 0) continue;
+    for (const char *p = t; (p = memmem(p, len - (size_t)(p - t), "\xE2\x80\xA6", 3)); p += 3) {
+        size_t i = (size_t)(p - t);
         size_t j = i + 3, l;
         while (j < len && is_closer(cp_at(t, len, j, &l))) j += l;
         size_t k = j;

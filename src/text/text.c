@@ -32,6 +32,8 @@ struct ent_analysis {
     ent_rawtoks raw;
     ent_token *toks;
     size_t ntoks, captoks;
+    const ent_lexentry **ents;   /* lexicon entry of each token */
+    size_t capents;
     ent_arena arena;
 };
 
@@ -83,6 +85,7 @@ void ent_analysis_free(ent_analysis *a)
     free(a->sents);
     free(a->raw.v);
     free(a->toks);
+    free(a->ents);
     ent_arena_free(&a->arena);
     free(a);
 }
@@ -168,15 +171,20 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     unsigned m = e->posmask;
     int finite = (e->vform & ENT_VF_FINITE) != 0;
     int nounish = (m & (B(ENT_POS_NOUN) | B(ENT_POS_ADJ))) && e->nlemma;
-    if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
+    /* "il le rencontre", "ne les soutient": le/la/les between a subject and a verb */
+    int object_clitic = i >= first + 2 && tk[i - 1].pos == ENT_POS_DET &&
+                        !strcmp(tk[i - 1].lemma, "le") &&
+                        (tk[i - 2].pos == ENT_POS_PRON || !strcmp(tk[i - 2].lemma, "ne"));
+    if (object_clitic && (m & B(ENT_POS_VERB)) && e->vlemma) {
+        to_verb(t, e);
+    } else if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) ||
          (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && (B(next) & OBJECT_CUES)) ||
          (finite && prev_is(tk, i, first, B(ENT_POS_PUNCT)) &&
           (B(next) & (B(ENT_POS_DET) | B(ENT_POS_PROPN)))))) {
         to_verb(t, e);   /* « … », lance le député */
-    } else if (t->pos == ENT_POS_VERB && nounish && prev_is(tk, i, first, B(ENT_POS_DET)) &&
-               (e->vform & ENT_VF_PPAS || finite)) {
-        to_noun(t, e);   /* l'armée, la prise, une menace */
+    } else if (t->pos == ENT_POS_VERB && nounish && prev_is(tk, i, first, B(ENT_POS_DET))) {
+        to_noun(t, e);   /* l'armée, la prise, une menace, le dirigeant */
     } else if (t->pos == ENT_POS_VERB && nounish && finite && !(e->vform & ENT_VF_PPAS) &&
                prev_is(tk, i, first, B(ENT_POS_ADP))) {
         to_noun(t, e);
@@ -234,49 +242,54 @@ static void choose(ent_token *tk, size_t i, size_t first, const ent_lexentry *e,
     else choose_en(tk, i, first, e, next);
 }
 
-/* Context-free part of speech of the token after r (PUNCT at the end of the sentence). */
-static int next_pos(ent_text *t, const char *text, const ent_rawtok *r, const ent_rawtok *last,
-                    int lang)
+/* The lexicon entry of a raw token: numbers and punctuation get plain entries. */
+static const ent_lexentry *entry_of(ent_text *t, const char *text, const ent_rawtok *r, int lang)
 {
-    if (r >= last) return ENT_POS_PUNCT;
-    const ent_rawtok *n = r + 1;
+    const char *s = text + r->start;
+    size_t n = r->end - r->start;
     int sym;
-    if (n->flags & ENT_TOK_NUMBER) return ENT_POS_NUM;
-    if (is_punct_token(text + n->start, n->end - n->start, &sym)) return ENT_POS_PUNCT;
-    if ((n->flags & ENT_TOK_CAP) && !(n->flags & ENT_TOK_FIRST)) {
-        const ent_lexentry *e = ent_lexicon_get(t->lex, lang, text + n->start, n->end - n->start);
-        return e->closed ? e->pos : ENT_POS_PROPN;
-    }
-    return ent_lexicon_get(t->lex, lang, text + n->start, n->end - n->start)->pos;
+    if (r->flags & ENT_TOK_NUMBER) return ent_lexicon_plain(t->lex, s, n, ENT_POS_NUM);
+    if (is_punct_token(s, n, &sym))
+        return ent_lexicon_plain(t->lex, s, n, sym ? ENT_POS_SYM : ENT_POS_PUNCT);
+    return ent_lexicon_get(t->lex, lang, s, n);
 }
 
-static void fill_token(ent_text *t, ent_analysis *a, const char *text, const ent_rawtok *r,
-                       size_t i, size_t first, int lang, const ent_rawtok *last)
+/* Context-free part of speech of a token (capitalised words inside a sentence are names). */
+static int plain_pos(const ent_rawtok *r, const ent_lexentry *e)
 {
-    ent_token *tk = &a->toks[i];
-    size_t n = r->end - r->start;
-    const char *s = text + r->start;
-    memset(tk, 0, sizeof *tk);
-    tk->start = r->start;
-    tk->end = r->end;
-    tk->flags = r->flags;
-    tk->surface = ent_arena_strndup(&a->arena, s, n);
-    int sym;
-    const ent_lexentry *e;
-    if (r->flags & ENT_TOK_NUMBER) {
-        e = t->lex ? ent_lexicon_plain(t->lex, s, n, ENT_POS_NUM) : NULL;
-    } else if (is_punct_token(s, n, &sym)) {
-        e = t->lex ? ent_lexicon_plain(t->lex, s, n, sym ? ENT_POS_SYM : ENT_POS_PUNCT) : NULL;
-    } else {
-        e = t->lex ? ent_lexicon_get(t->lex, lang, s, n) : NULL;
+    if ((r->flags & ENT_TOK_CAP) && !(r->flags & ENT_TOK_FIRST) && !e->closed) return ENT_POS_PROPN;
+    return e->pos;
+}
+
+/* Fills the tokens of one sentence [first, end): entries first, then choices in context. */
+static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t first,
+                          size_t end, int lang)
+{
+    if (a->capents < end) {
+        a->capents = a->captoks;
+        a->ents = ent_xrealloc(a->ents, a->capents * sizeof *a->ents);
     }
-    if (!e) {   /* no lemmas asked for */
-        tk->fold = tk->lemma = tk->surface;
-        return;
+    for (size_t i = first; i < end; i++) {
+        const ent_rawtok *r = &a->raw.v[i];
+        ent_token *tk = &a->toks[i];
+        memset(tk, 0, sizeof *tk);
+        tk->start = r->start;
+        tk->end = r->end;
+        tk->flags = r->flags;
+        tk->surface = ent_arena_strndup(&a->arena, text + r->start, r->end - r->start);
+        if (!t->lex) {   /* no lemmas asked for */
+            tk->fold = tk->lemma = tk->surface;
+            continue;
+        }
+        a->ents[i] = entry_of(t, text, r, lang);
+        tk->fold = a->ents[i]->fold;
+        tk->posmask = a->ents[i]->posmask;
     }
-    tk->fold = e->fold;
-    tk->posmask = e->posmask;
-    choose(a->toks, i, first, e, lang, next_pos(t, text, r, last, lang));
+    if (!t->lex) return;
+    for (size_t i = first; i < end; i++) {
+        int next = i + 1 < end ? plain_pos(&a->raw.v[i + 1], a->ents[i + 1]) : ENT_POS_PUNCT;
+        choose(a->toks, i, first, a->ents[i], lang, next);
+    }
 }
 
 ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const char *lang,
@@ -315,9 +328,7 @@ ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const cha
     a->ntoks = a->raw.n;
     for (size_t s = 0; s < a->nspans; s++) {
         size_t first = a->sents[s].first_token;
-        for (size_t i = first; i < first + a->sents[s].n_tokens; i++)
-            fill_token(t, a, text, &a->raw.v[i], i, first, lg,
-                       &a->raw.v[first + a->sents[s].n_tokens - 1]);
+        fill_sentence(t, a, text, first, first + a->sents[s].n_tokens, lg);
     }
     return ENT_OK;
 }

@@ -13,8 +13,9 @@
 #include "entente.h"
 #include "utf8.h"
 
-static int32_t cp(const char *t, size_t end, size_t i, size_t *l)
+static inline int32_t cp(const char *t, size_t end, size_t i, size_t *l)
 {
+    if ((unsigned char)t[i] < 0x80) { *l = 1; return (unsigned char)t[i]; }
     int32_t c = ent_utf8_decode((const unsigned char *)t + i, end - i, l);
     return c < 0 ? 0xFFFD : c;
 }
@@ -76,6 +77,7 @@ static int is_url_like(const char *t, size_t a, size_t b)
 {
     const char *s = t + a;
     size_t n = b - a;
+    if (!memchr(s, '@', n) && !memchr("hHwW#", s[0], 5)) return 0;
     if (has_prefix_ci(s, n, "http://") || has_prefix_ci(s, n, "https://") ||
         has_prefix_ci(s, n, "www."))
         return 1;
@@ -153,6 +155,8 @@ static const char *const elisions[] = {
 /* Length of the French elision at t[a..b) (including its apostrophe) or 0. */
 static size_t elision_len(const char *t, size_t a, size_t b)
 {
+    size_t probe = b - a < 10 ? b - a : 10;
+    if (!memchr(t + a, '\'', probe) && !memchr(t + a, 0xE2, probe)) return 0;
     for (size_t i = a; i < b && i - a <= 7; i++) {
         size_t l;
         int32_t c = cp(t, b, i, &l);
@@ -175,6 +179,7 @@ static const char *const inversions[] = {
 /* Byte offset where a French verb inversion starts in t[a..b), or b. */
 static size_t inversion_at(const char *t, size_t a, size_t b, int first)
 {
+    if (!memchr(t + a, '-', b - a)) return b;
     for (size_t k = 0; inversions[k]; k++) {
         size_t m = strlen(inversions[k]);
         if (b - a <= m || !has_prefix_ci(t + b - m, m, inversions[k])) continue;
@@ -194,6 +199,7 @@ static const char *const en_clitics[] = {"n't", "'s", "'re", "'ll", "'ve", "'d",
 /* Byte offset where an English clitic starts in t[a..b), or b. Handles ’ as '. */
 static size_t clitic_at(const char *t, size_t a, size_t b)
 {
+    if (!memchr(t + a, '\'', b - a) && !memchr(t + a, 0xE2, b - a)) return b;
     for (size_t k = 0; en_clitics[k]; k++) {
         const char *c = en_clitics[k];
         size_t m = strlen(c);
@@ -220,6 +226,10 @@ static uint16_t word_flags(const char *t, size_t a, size_t b)
     int32_t c = cp(t, b, a, &l);
     uint16_t f = 0;
     if (ent_uc_is_upper(c)) f |= ENT_TOK_CAP;
+    else if (c < 0x80) {   /* lowercase ASCII start: only an abbreviation flag can apply */
+        if (b > a + 1 && t[b - 1] == '.') f |= ENT_TOK_ABBREV;
+        return f;
+    }
     int up = 0, low = 0;
     for (size_t i = a; i < b; i += l) {
         c = cp(t, b, i, &l);
@@ -252,8 +262,20 @@ static void emit_word(const char *t, size_t a, size_t b, int lang, int first, en
 }
 
 /* The middle of a chunk: words separated by inner punctuation. */
+static int ascii_alnum(unsigned char c)
+{
+    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 static void emit_middle(const char *t, size_t a, size_t b, int lang, int first, ent_rawtoks *tk)
 {
+    /* fast path: a plain ASCII word of letters and digits */
+    size_t k = a;
+    while (k < b && ascii_alnum((unsigned char)t[k])) k++;
+    if (k == b && !(t[a] >= '0' && t[a] <= '9')) {
+        emit(tk, a, b, word_flags(t, a, b));
+        return;
+    }
     if (is_url_like(t, a, b)) { emit(tk, a, b, 0); return; }
     if (is_number_like(t, a, b)) {
         emit(tk, a, b, (uint16_t)(ENT_TOK_NUMBER | (is_date_like(t, a, b) ? ENT_TOK_DATE : 0)));
@@ -344,6 +366,8 @@ void ent_tokenize(const char *text, size_t start, size_t end, int lang, ent_rawt
         if (ent_uc_is_space(c)) { i += l; space_before = 1; continue; }
         size_t a = i;
         while (i < end) {
+            unsigned char byte = (unsigned char)text[i];
+            if (byte > ' ' && byte < 0x80) { i++; continue; }   /* ASCII, not a space */
             c = cp(text, end, i, &l);
             if (ent_uc_is_space(c)) break;
             i += l;

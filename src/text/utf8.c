@@ -32,6 +32,16 @@ size_t ent_utf8_check(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        /* eight ASCII bytes, none NUL, at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w &
+                                                0x8080808080808080ULL))
+                break;
+            i += 8;
+        }
+        if (i >= n) break;
         if (u[i] >= 0x80) {
             size_t l;
             if (ent_utf8_decode(u + i, n - i, &l) < 0) return i;
@@ -69,33 +79,33 @@ size_t ent_utf8_encode(int32_t c, char *out)
     return l > 0 ? (size_t)l : 0;
 }
 
-int ent_uc_is_letter(int32_t c)
+int ent_uc_is_letter_slow(int32_t c)
 {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-int ent_uc_is_upper(int32_t c)
+int ent_uc_is_upper_slow(int32_t c)
 {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
-int ent_uc_is_lower(int32_t c)
+int ent_uc_is_lower_slow(int32_t c)
 {
     if (c < 0x80) return c >= 'a' && c <= 'z';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-int ent_uc_is_digit(int32_t c)
+int ent_uc_is_digit_slow(int32_t c)
 {
     if (c < 0x80) return c >= '0' && c <= '9';
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
-int ent_uc_is_space(int32_t c)
+int ent_uc_is_space_slow(int32_t c)
 {
     if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     if (c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0x85 || c == 0xFEFF) return 1;
