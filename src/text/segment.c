@@ -289,7 +289,7 @@ size_t ent_segment(ent_segmenter *s, const char *text, size_t len, const char *l
         add_cand(s, (uint32_t)b);
     add_ellipsis_candidates(s, text, len);
     add_quote_candidates(s, text, len);
-    qsort(s->cand, s->ncand, sizeof *s->cand, cmp_u32);
+    if (s->ncand > 1) qsort(s->cand, s->ncand, sizeof *s->cand, cmp_u32);
 
     size_t prev = 0;
     uint32_t last = 0;
