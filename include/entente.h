@@ -154,6 +154,50 @@ const ent_token *ent_analysis_tokens(const ent_analysis *a);
 
 const char *ent_pos_name(ent_pos p);
 
+/* ---- Dictionaries -------------------------------------------------------------------- */
+
+/* The actor dictionaries (docs/dictionaries.md): countries, demonyms, capitals, seats of
+ * government, international organisations, groups, agents, people with date ranges. */
+typedef struct ent_dict ent_dict;
+
+/* Loads the dictionaries: every *.txt file of `dir` in name order, or, with dir NULL, the
+ * copies compiled into the library. A malformed line fails the load: err says file:line. */
+ent_dict *ent_dict_load(const char *dir, ent_error *err);
+void ent_dict_free(ent_dict *d);
+size_t ent_dict_entry_count(const ent_dict *d);
+/* "file:line" of dictionary entry `entry` into buf; NULL if there is no such entry. */
+const char *ent_dict_entry_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n);
+/* Reports duplicate and conflicting entries through diag ("file:line", message); returns
+ * their number. */
+size_t ent_dict_lint(const ent_dict *d, ent_diag_fn diag, void *user);
+
+/* ---- Actors ---------------------------------------------------------------------------- */
+
+#define ENT_ACTOR_MAX_ENTRIES 8
+
+/* An actor mention in a sentence: its CAMEO code for the document's date, its byte span in
+ * the document, its token span in the analysis, and the dictionary entries that gave it. */
+typedef struct ent_actor {
+    char code[16];
+    uint32_t start, end;
+    uint32_t tok_start, tok_end;
+    uint32_t nentries;
+    uint32_t entries[ENT_ACTOR_MAX_ENTRIES];
+} ent_actor;
+
+/* The actor recogniser: longest match of dictionary names over a sentence's tokens, then
+ * composition (agent + country, apposition of a title and a person), dates applied. It
+ * borrows the dictionary, which must outlive it; one per thread. */
+typedef struct ent_actors ent_actors;
+ent_actors *ent_actors_new(const ent_dict *d);
+void ent_actors_free(ent_actors *r);
+
+/* Finds the actors of sentence `sent` of analysis `a` for a document dated `date` (ISO 8601;
+ * NULL or unparsable: today). Sets *out to an array borrowed from r (valid until the next
+ * call) and returns its length. */
+size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const char *date,
+                       const ent_actor **out);
+
 /* ---- Output helpers --------------------------------------------------------------- */
 
 /* Writes `s` (len bytes) as a JSON string literal, with quotes, to `out` (a FILE *). */

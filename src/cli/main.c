@@ -12,6 +12,9 @@ static const char usage[] =
     "Commands:\n"
     "  sentences [FILE...]   split documents into sentences; one JSON line per sentence\n"
     "  tokens [FILE...]      tokens of each sentence with folded form, lemma, part of speech\n"
+    "  actors [FILE...]      the actors (CAMEO codes) named in each sentence, with their\n"
+    "                        dictionary entries\n"
+    "  dict lint|info [DIR]  check the dictionaries: duplicates, conflicts, load time\n"
     "  version               print the version\n"
     "  help [COMMAND]        this help, or a command's\n"
     "\n"
@@ -34,6 +37,8 @@ int main(int argc, char **argv)
             char *hargv[] = {argv[2], "--help", NULL};
             if (!strcmp(argv[2], "sentences")) return cmd_sentences(2, hargv);
             if (!strcmp(argv[2], "tokens")) return cmd_tokens(2, hargv);
+            if (!strcmp(argv[2], "actors")) return cmd_actors(2, hargv);
+            if (!strcmp(argv[2], "dict")) return cmd_dict(2, hargv);
         }
         fputs(usage, stdout);
         return EXIT_OK;
@@ -44,6 +49,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
     if (!strcmp(cmd, "tokens")) return cmd_tokens(argc - 1, argv + 1);
+    if (!strcmp(cmd, "actors")) return cmd_actors(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     fprintf(stderr, "entente: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -1,0 +1,375 @@
+/* actors.c: actor recognition (the "who" of CAMEO events). Over each sentence's tokens, the
+ * longest dictionary name at each position is found by walking the dictionary's token trie
+ * on folded forms (or lemmas, so plurals match singulars); each match is resolved for the
+ * document's date (people in office, the country of former office-holders); then mentions
+ * are composed: an agent and a country word ("l'armée russe", "Russian troops", "Russia's
+ * navy", "le ministre de la Défense de l'Ukraine") give one code, a title and a person in
+ * apposition are one actor, a capital acts as its government unless it is a place, agents
+ * with no country and datelines give nothing. Rules: docs/dictionaries.md and
+ * ../shared/devset/README.md ("Actor codes"). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict/dict.h"
+#include "entente.h"
+#include "text/fold.h"
+#include "util/util.h"
+
+typedef struct mention {
+    uint32_t t0, t1;          /* token span, absolute indices */
+    int kind;                 /* ent_kind of the resolved entry, or -1 when dropped */
+    char code[16];            /* resolved code; "~MIL" for a bare agent */
+    uint32_t nentries;
+    uint32_t entries[ENT_ACTOR_MAX_ENTRIES];
+    int person_active;        /* a person with a role at the date */
+} mention;
+
+struct ent_actors {
+    const ent_dict *d;
+    mention *m;
+    size_t nm, capm;
+    ent_actor *out;
+    size_t capout;
+    ent_buf fold;
+    uint32_t *cand;
+    size_t capcand;
+};
+
+ent_actors *ent_actors_new(const ent_dict *d)
+{
+    ent_actors *r = ent_xcalloc(1, sizeof *r);
+    r->d = d;
+    return r;
+}
+
+void ent_actors_free(ent_actors *r)
+{
+    if (!r) return;
+    free(r->m);
+    free(r->out);
+    free(r->cand);
+    ent_buf_free(&r->fold);
+    free(r);
+}
+
+/* ---- matching ---- */
+
+static int casing_ok(int casing, const ent_token *t)
+{
+    if (casing == ENT_CASE_CAP) return (t->flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) != 0;
+    if (casing == ENT_CASE_ALLCAPS) return (t->flags & ENT_TOK_ALLCAPS) != 0;
+    return 1;
+}
+
+static int lang_ok(const ent_dentry *e, int lang)
+{
+    return e->lang == ENT_DLANG_ANY || e->lang == lang;
+}
+
+static uint32_t step(ent_actors *r, uint32_t node, const ent_token *t)
+{
+    uint32_t c = ent_dict_child(r->d, node, t->fold, strlen(t->fold));
+    if (c || !t->lemma || !strcmp(t->lemma, t->surface)) return c;
+    ent_buf_clear(&r->fold);
+    ent_fold(t->lemma, strlen(t->lemma), &r->fold);
+    if (!strcmp(r->fold.p, t->fold)) return 0;
+    return ent_dict_child(r->d, node, r->fold.p, r->fold.len);
+}
+
+/* Collects into r->cand the entries named at `node` that fit the language and the casing of
+ * the first token; returns their number. */
+static size_t node_entries(ent_actors *r, uint32_t node, const ent_token *first, int lang)
+{
+    size_t n = 0;
+    for (uint32_t k = r->d->node_terms[node]; k != UINT32_MAX; k = r->d->terms[k].next) {
+        const ent_dterm *term = &r->d->terms[k];
+        if (!casing_ok(term->casing, first) || !lang_ok(&r->d->entries[term->entry], lang)) continue;
+        if (n == r->capcand) {
+            r->capcand = r->capcand ? r->capcand * 2 : 32;
+            r->cand = ent_xrealloc(r->cand, r->capcand * sizeof *r->cand);
+        }
+        r->cand[n++] = term->entry;
+    }
+    return n;
+}
+
+/* ---- resolution for a date ---- */
+
+static const int kind_rank[ENT_K_COUNT] = {
+    [ENT_K_PERSON] = 8, [ENT_K_SEAT] = 7, [ENT_K_IGO] = 6, [ENT_K_GROUP] = 5,
+    [ENT_K_CAPITAL] = 4, [ENT_K_COUNTRY] = 3, [ENT_K_DEMONYM] = 2, [ENT_K_AGENT] = 1
+};
+
+static void add_entry(mention *m, uint32_t e)
+{
+    for (uint32_t i = 0; i < m->nentries; i++)
+        if (m->entries[i] == e) return;
+    if (m->nentries < ENT_ACTOR_MAX_ENTRIES) m->entries[m->nentries++] = e;
+}
+
+/* Chooses the kind and code of a match from its candidate entries. */
+static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date)
+{
+    const ent_dict *d = r->d;
+    int best = -1;
+    for (size_t i = 0; i < ncand; i++) {
+        int k = d->entries[r->cand[i]].kind;
+        if (best < 0 || kind_rank[k] > kind_rank[best]) best = k;
+    }
+    m->kind = best;
+    m->code[0] = 0;
+    m->nentries = 0;
+    m->person_active = 0;
+    /* entries of that kind valid at the date; a common code, or a common country */
+    char code[16] = "";
+    int same_code = 1, same_country = 1, any = 0;
+    for (int pass = 0; pass < 2 && !any; pass++) {
+        for (size_t i = 0; i < ncand; i++) {
+            const ent_dentry *e = &d->entries[r->cand[i]];
+            if (e->kind != best) continue;
+            int valid = e->from <= date && date < e->to;
+            if (pass == 0 && !valid) continue;
+            if (!any) snprintf(code, sizeof code, "%s", e->code);
+            else {
+                if (strcmp(code, e->code)) same_code = 0;
+                if (strncmp(code, e->code, 3)) same_country = 0;
+            }
+            any = 1;
+            add_entry(m, r->cand[i]);
+        }
+        if (any && pass == 1) {
+            /* nobody valid at the date: a person gives their country; other kinds nothing */
+            if (best != ENT_K_PERSON || !strncmp(code, "IGO", 3)) { m->kind = -1; return; }
+            code[3] = 0;
+            same_code = 1;
+        } else if (any && best == ENT_K_PERSON) {
+            m->person_active = 1;
+        }
+    }
+    if (!any) { m->kind = -1; return; }
+    if (!same_code) {
+        if (!same_country || !strncmp(code, "IGO", 3)) { m->kind = -1; return; }
+        code[3] = 0;
+        m->person_active = 0;
+    }
+    snprintf(m->code, sizeof m->code, "%s", code);
+}
+
+/* ---- composition ---- */
+
+static int fold_in(const ent_token *t, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(t->fold, words[i])) return 1;
+    return 0;
+}
+
+static const char *const of_words[] = {"de", "du", "des", "d'", "of", NULL};
+static const char *const det_words[] = {"le", "la", "les", "l'", "the", NULL};
+static const char *const and_words[] = {"et", "and", ",", NULL};
+static const char *const place_words[] = {"a", "en", "vers", "dans", "in", "to", "at", "into",
+                                          "toward", "towards", "near", "au", "aux", NULL};
+
+static int is_country_word(int k)
+{
+    return k == ENT_K_COUNTRY || k == ENT_K_DEMONYM || k == ENT_K_CAPITAL || k == ENT_K_SEAT;
+}
+
+static int holds_whole(int k)
+{
+    return k == ENT_K_IGO || k == ENT_K_GROUP || k == ENT_K_SEAT;
+}
+
+/* Code of agent mention `ag` joined to the country or organisation of mention `c`. */
+static void compose(mention *ag, const mention *c)
+{
+    char code[16];
+    if (holds_whole(c->kind) || !strncmp(c->code, "IGO", 3)) snprintf(code, sizeof code, "%s", c->code);
+    else snprintf(code, sizeof code, "%.3s%.3s", c->code, ag->code + 1);
+    snprintf(ag->code, sizeof ag->code, "%s", code);
+    ag->kind = holds_whole(c->kind) ? c->kind : ENT_K_COUNTRY;
+    for (uint32_t i = 0; i < c->nentries; i++) add_entry(ag, c->entries[i]);
+    if (c->t0 < ag->t0) ag->t0 = c->t0;
+    if (c->t1 > ag->t1) ag->t1 = c->t1;
+}
+
+static int gap_all(const ent_token *tk, uint32_t a, uint32_t b, unsigned posbits, int max)
+{
+    if (b < a || (int)(b - a) > max) return 0;
+    for (uint32_t i = a; i < b; i++)
+        if (!(posbits & (1u << tk[i].pos))) return 0;
+    return 1;
+}
+
+/* "of"-gap: de/du/des/d'/of, then optionally an article. */
+static int gap_of(const ent_token *tk, uint32_t a, uint32_t b)
+{
+    if (b == a + 1) return fold_in(&tk[a], of_words);
+    if (b == a + 2) return fold_in(&tk[a], of_words) && fold_in(&tk[a + 1], det_words);
+    return 0;
+}
+
+static int is_agent(const mention *m) { return m->kind == ENT_K_AGENT && m->code[0] == '~'; }
+
+/* Agent followed by its country: "l'armée russe", "le ministre de la Défense de l'Ukraine",
+ * "le secrétaire général de l'ONU", with "et" coordination: "les armées russe et chinoise". */
+static void agent_then_country(mention *m, size_t n, const ent_token *tk)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        mention *ag = &m[i], *c = &m[i + 1];
+        if (!is_agent(ag) || c->kind < 0) continue;
+        int adj = c->kind == ENT_K_DEMONYM &&
+                  gap_all(tk, ag->t1, c->t0, (1u << ENT_POS_ADJ), 2);
+        int of = (is_country_word(c->kind) || c->kind == ENT_K_IGO || c->kind == ENT_K_GROUP) &&
+                 gap_of(tk, ag->t1, c->t0);
+        if (!adj && !of) continue;
+        char agent[16];
+        snprintf(agent, sizeof agent, "%s", ag->code);
+        compose(ag, c);
+        c->kind = -1;
+        /* "et chinoise": the same agent for a coordinated demonym */
+        if (adj && i + 2 < n && m[i + 2].kind == ENT_K_DEMONYM && m[i + 2].t0 == c->t1 + 1 &&
+            fold_in(&tk[c->t1], and_words)) {
+            mention *c2 = &m[i + 2];
+            char code[16];
+            snprintf(code, sizeof code, "%.3s%.3s", c2->code, agent + 1);
+            snprintf(c2->code, sizeof c2->code, "%s", code);
+            c2->kind = ENT_K_COUNTRY;
+        }
+    }
+}
+
+/* Country word before its agent (English): "Russian troops", "U.S. forces", "Russia's navy",
+ * "Kremlin spokesman", "UN envoy", "Hamas fighters"; "U.S. and South Korean forces". */
+static void country_then_agent(mention *m, size_t n, const ent_token *tk)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        mention *c = &m[i], *ag = &m[i + 1];
+        if (!is_agent(ag) || c->kind < 0 || is_agent(c)) continue;
+        int poss = ag->t0 == c->t1 + 1 && (!strcmp(tk[c->t1].fold, "'s") || !strcmp(tk[c->t1].fold, "'"));
+        int adj = c->kind == ENT_K_DEMONYM && gap_all(tk, c->t1, ag->t0, 1u << ENT_POS_ADJ, 2);
+        int next = ag->t0 == c->t1;
+        if (!poss && !adj && !next) continue;
+        char agent[16];
+        snprintf(agent, sizeof agent, "%s", ag->code);
+        compose(ag, c);
+        c->kind = -1;
+        if (i >= 1 && m[i - 1].kind >= 0 && is_country_word(m[i - 1].kind) &&
+            m[i - 1].t1 + 1 == c->t0 && fold_in(&tk[m[i - 1].t1], and_words)) {
+            mention *c2 = &m[i - 1];
+            char code[16];
+            snprintf(code, sizeof code, "%.3s%.3s", c2->code, agent + 1);
+            snprintf(c2->code, sizeof c2->code, "%s", code);
+            c2->kind = ENT_K_COUNTRY;
+        }
+    }
+}
+
+/* A title and a person side by side are one actor: "le président russe Vladimir Poutine",
+ * "Vladimir Poutine, le président russe,", "North Korean leader Kim Jong Un". The person's
+ * code wins when they hold a role at the date; otherwise the title's. */
+static void apposition(mention *m, size_t n, const ent_token *tk)
+{
+    unsigned gapbits = (1u << ENT_POS_PUNCT) | (1u << ENT_POS_DET);
+    for (size_t i = 0; i + 1 < n; i++) {
+        mention *a = &m[i], *b = &m[i + 1];
+        if (a->kind < 0 || b->kind < 0) continue;
+        mention *p = a->kind == ENT_K_PERSON ? a : b->kind == ENT_K_PERSON ? b : NULL;
+        mention *t = p == a ? b : a;
+        if (!p || t->kind == ENT_K_PERSON) continue;
+        if (!(is_agent(t) || t->kind == ENT_K_COUNTRY)) continue;   /* a title: agent(+country) */
+        if (t->kind == ENT_K_COUNTRY && strlen(t->code) == 3) continue;
+        if (!gap_all(tk, a->t1, b->t0, gapbits, 2)) continue;
+        if (b->t0 > a->t1 && strcmp(tk[a->t1].fold, ",") && !(tk[a->t1].pos == ENT_POS_DET)) continue;
+        if (!p->person_active && !is_agent(t)) snprintf(p->code, sizeof p->code, "%s", t->code);
+        for (uint32_t k = 0; k < t->nentries; k++) add_entry(p, t->entries[k]);
+        if (t->t0 < p->t0) p->t0 = t->t0;
+        if (t->t1 > p->t1) p->t1 = t->t1;
+        t->kind = -1;
+    }
+}
+
+/* A capital is its government when it acts, the country when it is a place. */
+static void capitals(mention *m, size_t n, const ent_token *tk, uint32_t first)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].kind != ENT_K_CAPITAL || strlen(m[i].code) != 3) continue;
+        int place = m[i].t0 > first && fold_in(&tk[m[i].t0 - 1], place_words);
+        if (!place) strcat(m[i].code, "GOV");
+    }
+}
+
+/* "ALGER, 24 août (Reuters) -", "CAIRO -": a place in capitals opening the sentence. */
+static void datelines(mention *m, size_t n, const ent_token *tk, uint32_t first, uint32_t end)
+{
+    if (!n || m[0].t0 != first || m[0].kind < 0) return;
+    for (uint32_t i = m[0].t0; i < m[0].t1; i++)
+        if ((tk[i].flags & ENT_TOK_ALLCAPS) == 0 && tk[i].pos != ENT_POS_PUNCT) return;
+    if (m[0].t1 < end && (tk[m[0].t1].pos == ENT_POS_PUNCT)) m[0].kind = -1;
+}
+
+static void push_mention(ent_actors *r, const mention *m)
+{
+    if (r->nm == r->capm) {
+        r->capm = r->capm ? r->capm * 2 : 32;
+        r->m = ent_xrealloc(r->m, r->capm * sizeof *r->m);
+    }
+    r->m[r->nm++] = *m;
+}
+
+size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const char *date,
+                       const ent_actor **out)
+{
+    *out = NULL;
+    const ent_sentence *s = ent_analysis_sentence(a, sent);
+    if (!s) return 0;
+    const ent_token *tk = ent_analysis_tokens(a);
+    uint32_t first = s->first_token, end = s->first_token + s->n_tokens;
+    int lang = !strcmp(ent_analysis_lang(a), "en") ? ENT_DLANG_EN : ENT_DLANG_FR;
+    uint32_t day = ent_parse_date(date);
+    if (!day) day = ent_today();
+    r->nm = 0;
+    for (uint32_t i = first; i < end;) {
+        uint32_t node = 0, best_end = 0, best_node = 0;
+        for (uint32_t j = i; j < end; j++) {
+            node = step(r, node, &tk[j]);
+            if (!node) break;
+            if (r->d->node_terms[node] != UINT32_MAX && node_entries(r, node, &tk[i], lang)) {
+                best_end = j + 1;
+                best_node = node;
+            }
+        }
+        if (!best_end) { i++; continue; }
+        mention m = {.t0 = i, .t1 = best_end};
+        resolve(r, &m, node_entries(r, best_node, &tk[i], lang), day);
+        if (m.kind >= 0) push_mention(r, &m);
+        i = best_end;
+    }
+    if (lang == ENT_DLANG_EN) country_then_agent(r->m, r->nm, tk);
+    agent_then_country(r->m, r->nm, tk);
+    if (lang == ENT_DLANG_FR) country_then_agent(r->m, r->nm, tk);
+    apposition(r->m, r->nm, tk);
+    capitals(r->m, r->nm, tk, first);
+    datelines(r->m, r->nm, tk, first, end);
+    if (r->capout < r->nm) {
+        r->capout = r->nm;
+        r->out = ent_xrealloc(r->out, r->capout * sizeof *r->out);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < r->nm; i++) {
+        const mention *m = &r->m[i];
+        if (m->kind < 0 || m->code[0] == '~' || !m->code[0]) continue;
+        ent_actor *o = &r->out[n++];
+        memset(o, 0, sizeof *o);
+        snprintf(o->code, sizeof o->code, "%s", m->code);
+        o->tok_start = m->t0;
+        o->tok_end = m->t1;
+        o->start = tk[m->t0].start;
+        o->end = tk[m->t1 - 1].end;
+        o->nentries = m->nentries;
+        memcpy(o->entries, m->entries, m->nentries * sizeof *m->entries);
+    }
+    *out = r->out;
+    return n;
+}

@@ -1,0 +1,66 @@
+/* dict.h: the actor dictionaries in memory (docs/dictionaries.md): entries with their kind,
+ * code, date range and origin (file:line), and a token trie over their folded names for
+ * longest-match lookup. */
+#ifndef ENT_DICT_H
+#define ENT_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/util.h"
+#include "entente.h"
+
+typedef enum ent_kind {
+    ENT_K_COUNTRY, ENT_K_DEMONYM, ENT_K_CAPITAL, ENT_K_SEAT, ENT_K_IGO, ENT_K_GROUP,
+    ENT_K_AGENT, ENT_K_PERSON, ENT_K_COUNT
+} ent_kind;
+
+enum { ENT_DLANG_FR = 0, ENT_DLANG_EN = 1, ENT_DLANG_ANY = 2 };
+
+/* Case rule of a name, from how its first word is written. */
+enum { ENT_CASE_ANY = 0, ENT_CASE_CAP = 1, ENT_CASE_ALLCAPS = 2 };
+
+typedef struct ent_dentry {
+    char code[16];        /* "RUS", "RUSGOV", "IGOUNO", "~MIL" for agents */
+    uint32_t from, to;    /* yyyymmdd; from 0 and to 99999999 when open */
+    uint16_t file;        /* index into ent_dict.files */
+    uint8_t kind, lang;
+    uint32_t line;
+    uint32_t first_name;  /* the entry's first name, as written (for messages) */
+} ent_dentry;
+
+/* One name of one entry, at the end of a trie path. */
+typedef struct ent_dterm {
+    uint32_t entry;
+    uint32_t next;        /* next term of the same node, or UINT32_MAX */
+    uint8_t casing;       /* ENT_CASE_* */
+} ent_dterm;
+
+struct ent_dict {
+    ent_dentry *entries;
+    size_t nentries, capentries;
+    char **files;
+    size_t nfiles;
+    ent_map edges;        /* (parent node id, folded token) → child node id + 1 */
+    uint32_t *node_terms; /* first term of each node, UINT32_MAX if none */
+    size_t nnodes, capnodes;
+    ent_dterm *terms;
+    size_t nterms, capterms;
+    ent_arena names;      /* names as written */
+    char **name_text;
+    size_t nnames, capnames;
+};
+
+/* The child of `node` along folded token `tok`, or 0 (node 0 is the root: never a child). */
+uint32_t ent_dict_child(const ent_dict *d, uint32_t node, const char *tok, size_t n);
+/* "file:line" of an entry, into buf. */
+const char *ent_dict_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n);
+
+/* Parses YYYY-MM-DD, YYYY-MM or YYYY (anything after is ignored) into yyyymmdd; 0 if none. */
+uint32_t ent_parse_date(const char *s);
+/* "country", "person"... */
+const char *ent_kind_name(int kind);
+/* Today as yyyymmdd. */
+uint32_t ent_today(void);
+
+#endif
