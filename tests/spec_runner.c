@@ -13,6 +13,7 @@
 typedef struct record {
     char title[256];
     char lang[8];
+    char date[32];
     int line;
     ent_buf input;
     char **expect;
@@ -22,6 +23,8 @@ typedef struct record {
 
 static ent_text *tx;
 static ent_analysis *an;
+static ent_dict *dict;
+static ent_actors *rec;
 static int failures, records;
 
 /* Collapses runs of white space into one space. */
@@ -136,8 +139,30 @@ static void check_lemma(const char *file, record *r)
     }
 }
 
+/* actors-*.txt: the codes of the actors of the sentence, in order, or "-" for none. */
+static void check_actors(const char *file, record *r)
+{
+    if (analyse(file, r)) return;
+    ent_buf got = {0};
+    for (size_t i = 0; i < ent_analysis_sentence_count(an); i++) {
+        const ent_actor *act;
+        size_t n = ent_actors_find(rec, an, i, r->date[0] ? r->date : NULL, &act);
+        for (size_t k = 0; k < n; k++) {
+            if (got.len) ent_buf_addc(&got, ' ');
+            ent_buf_adds(&got, act[k].code);
+        }
+    }
+    if (!got.len) ent_buf_adds(&got, "-");
+    const char *want = r->nexpect ? r->expect[0] : "-";
+    if (strcmp(got.p, want) != 0)
+        fail(file, r, r->nexpect ? r->expect_line[0] : r->line, "\n    %s\n    want %s\n    got  %s",
+             r->input.p, want, got.p);
+    ent_buf_free(&got);
+}
+
 static void record_reset(record *r, const char *deflang)
 {
+    r->date[0] = 0;
     for (size_t i = 0; i < r->nexpect; i++) free(r->expect[i]);
     r->nexpect = 0;
     r->title[0] = 0;
@@ -162,9 +187,10 @@ static int run_spec(const char *file)
     void (*check)(const char *, record *) =
         !strncmp(base, "segment_", 8) ? check_segment
         : !strncmp(base, "tokens_", 7) ? check_tokens
-        : !strncmp(base, "lemma_", 6) ? check_lemma : NULL;
+        : !strncmp(base, "lemma_", 6) ? check_lemma
+        : !strncmp(base, "actors", 6) ? check_actors : NULL;
     if (!check) { fprintf(stderr, "%s: unknown spec kind\n", file); return 2; }
-    const char *deflang = strstr(base, "_en") ? "en" : "fr";
+    const char *deflang = (strstr(base, "_en") || strstr(base, "-en")) ? "en" : "fr";
     FILE *f = fopen(file, "r");
     if (!f) { perror(file); return 2; }
     record r = {0};
@@ -193,6 +219,8 @@ static int run_spec(const char *file)
             snprintf(r.title, sizeof r.title, "%s", line + 3);
         } else if (!strncmp(line, "lang:", 5)) {
             sscanf(line + 5, " %7s", r.lang);
+        } else if (!strncmp(line, "date:", 5)) {
+            sscanf(line + 5, " %31s", r.date);
         } else if (line[0] == '<') {
             if (have_input) ent_buf_addc(&r.input, '\n');
             ent_buf_adds(&r.input, line[1] == ' ' ? line + 2 : line + 1);
@@ -263,7 +291,12 @@ int main(int argc, char **argv)
     tx = ent_text_new(NULL, &err);
     if (!tx) { fprintf(stderr, "spec_runner: %s\n", err.message); return 3; }
     an = ent_analysis_new();
+    dict = ent_dict_load(getenv("ENT_DICT_DIR"), &err);
+    if (!dict) { fprintf(stderr, "spec_runner: %s\n", err.message); return 3; }
+    rec = ent_actors_new(dict);
     int rc = !strcmp(argv[1], "--seed") && argc == 4 ? run_seed(argv[2], argv[3]) : run_spec(argv[1]);
+    ent_actors_free(rec);
+    ent_dict_free(dict);
     ent_analysis_free(an);
     ent_text_free(tx);
     return rc;

@@ -70,7 +70,10 @@ static int lang_ok(const ent_dentry *e, int lang)
 static uint32_t step(ent_actors *r, uint32_t node, const ent_token *t)
 {
     uint32_t c = ent_dict_child(r->d, node, t->fold, strlen(t->fold));
-    if (c || !t->lemma || !strcmp(t->lemma, t->surface)) return c;
+    /* the lemma only for names: "peut" (pouvoir) must not reach the agent "pouvoir" */
+    unsigned nominal = (1u << ENT_POS_NOUN) | (1u << ENT_POS_ADJ) | (1u << ENT_POS_PROPN) |
+                       (1u << ENT_POS_X);
+    if (c || !t->lemma || !strcmp(t->lemma, t->surface) || !(nominal & (1u << t->pos))) return c;
     ent_buf_clear(&r->fold);
     ent_fold(t->lemma, strlen(t->lemma), &r->fold);
     if (!strcmp(r->fold.p, t->fold)) return 0;
@@ -219,8 +222,9 @@ static void agent_then_country(mention *m, size_t n, const ent_token *tk)
     for (size_t i = 0; i + 1 < n; i++) {
         mention *ag = &m[i], *c = &m[i + 1];
         if (!is_agent(ag) || c->kind < 0) continue;
-        int adj = c->kind == ENT_K_DEMONYM &&
-                  gap_all(tk, ag->t1, c->t0, (1u << ENT_POS_ADJ), 2);
+        int adj = (c->kind == ENT_K_DEMONYM &&
+                   gap_all(tk, ag->t1, c->t0, (1u << ENT_POS_ADJ), 2)) ||
+                  (c->kind == ENT_K_GROUP && c->t0 == ag->t1);   /* les rebelles houthis */
         int of = (is_country_word(c->kind) || c->kind == ENT_K_IGO || c->kind == ENT_K_GROUP) &&
                  gap_of(tk, ag->t1, c->t0);
         if (!adj && !of) continue;
@@ -228,7 +232,15 @@ static void agent_then_country(mention *m, size_t n, const ent_token *tk)
         snprintf(agent, sizeof agent, "%s", ag->code);
         compose(ag, c);
         c->kind = -1;
-        /* "et chinoise": the same agent for a coordinated demonym */
+        /* "et chinoise", "du Kosovo et de Serbie": the same agent for a coordinated country */
+        mention *c3 = i + 2 < n ? &m[i + 2] : NULL;
+        if (of && c3 && is_country_word(c3->kind) && c3->t0 > c->t1 &&
+            fold_in(&tk[c->t1], and_words) && gap_of(tk, c->t1 + 1, c3->t0)) {
+            char code[16];
+            snprintf(code, sizeof code, "%.3s%.3s", c3->code, agent + 1);
+            snprintf(c3->code, sizeof c3->code, "%s", code);
+            c3->kind = ENT_K_COUNTRY;
+        }
         if (adj && i + 2 < n && m[i + 2].kind == ENT_K_DEMONYM && m[i + 2].t0 == c->t1 + 1 &&
             fold_in(&tk[c->t1], and_words)) {
             mention *c2 = &m[i + 2];
