@@ -107,6 +107,7 @@ typedef struct ent_token {
     const char *surface;
     const char *fold;
     const char *lemma;
+    const char *lemma_fold;    /* the lemma folded like fold */
     uint32_t posmask;          /* bit (1u << pos) for every part of speech the word can have */
     uint16_t flags;
     uint8_t pos;               /* ent_pos chosen in context */

@@ -23,6 +23,7 @@ typedef struct mention {
     uint32_t nentries;
     uint32_t entries[ENT_ACTOR_MAX_ENTRIES];
     int person_active;        /* a person with a role at the date */
+    int former;               /* an agent after "ancien", "former", "ex-": no longer in the role */
 } mention;
 
 struct ent_actors {
@@ -34,12 +35,26 @@ struct ent_actors {
     ent_buf fold;
     uint32_t *cand;
     size_t capcand;
+    uint32_t today;           /* for documents without a date */
+    struct rootslot *roots;   /* direct-mapped cache of root lookups, by word pointer */
+};
+
+/* Words are interned by the lexicon, so the same word has the same pointer: the trie's root
+ * lookup, the one made for nearly every word, is cached by pointer. The word's text is kept
+ * too, since the lexicon may drop and reuse its memory between documents. */
+#define ROOT_SLOTS 16384
+struct rootslot {
+    const char *p;
+    uint32_t child;
+    char text[20];
 };
 
 ent_actors *ent_actors_new(const ent_dict *d)
 {
     ent_actors *r = ent_xcalloc(1, sizeof *r);
     r->d = d;
+    r->today = ent_today();
+    r->roots = ent_xcalloc(ROOT_SLOTS, sizeof *r->roots);
     return r;
 }
 
@@ -49,8 +64,26 @@ void ent_actors_free(ent_actors *r)
     free(r->m);
     free(r->out);
     free(r->cand);
+    free(r->roots);
     ent_buf_free(&r->fold);
     free(r);
+}
+
+/* Copies an actor code (at most 15 bytes); codes are short, snprintf is too slow here. */
+static void code_set(char dst[16], const char *src)
+{
+    size_t n = strnlen(src, 15);
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+/* country (first three letters of c) + agent (three letters after the ~ of a) */
+static void code_join(char dst[16], const char *c, const char *a)
+{
+    memcpy(dst, c, 3);
+    size_t n = strnlen(a + 1, 3);
+    memcpy(dst + 3, a + 1, n);
+    dst[3 + n] = 0;
 }
 
 /* ---- matching ---- */
@@ -67,17 +100,26 @@ static int lang_ok(const ent_dentry *e, int lang)
     return e->lang == ENT_DLANG_ANY || e->lang == lang;
 }
 
+static uint32_t child(ent_actors *r, uint32_t node, const char *w)
+{
+    size_t n = strlen(w);
+    if (node || n >= sizeof r->roots->text) return ent_dict_child(r->d, node, w, n);
+    struct rootslot *slot = &r->roots[((uintptr_t)w >> 3) & (ROOT_SLOTS - 1)];
+    if (slot->p == w && !strcmp(slot->text, w)) return slot->child;
+    slot->p = w;
+    memcpy(slot->text, w, n + 1);
+    return slot->child = ent_dict_child(r->d, 0, w, n);
+}
+
 static uint32_t step(ent_actors *r, uint32_t node, const ent_token *t)
 {
-    uint32_t c = ent_dict_child(r->d, node, t->fold, strlen(t->fold));
+    uint32_t c = child(r, node, t->fold);
     /* the lemma only for names: "peut" (pouvoir) must not reach the agent "pouvoir" */
     unsigned nominal = (1u << ENT_POS_NOUN) | (1u << ENT_POS_ADJ) | (1u << ENT_POS_PROPN) |
                        (1u << ENT_POS_X);
-    if (c || !t->lemma || !strcmp(t->lemma, t->surface) || !(nominal & (1u << t->pos))) return c;
-    ent_buf_clear(&r->fold);
-    ent_fold(t->lemma, strlen(t->lemma), &r->fold);
-    if (!strcmp(r->fold.p, t->fold)) return 0;
-    return ent_dict_child(r->d, node, r->fold.p, r->fold.len);
+    if (c || !t->lemma_fold || t->lemma_fold == t->fold || !(nominal & (1u << t->pos))) return c;
+    if (!strcmp(t->lemma_fold, t->fold)) return 0;
+    return child(r, node, t->lemma_fold);
 }
 
 /* Collects into r->cand the entries named at `node` that fit the language and the casing of
@@ -100,7 +142,7 @@ static size_t node_entries(ent_actors *r, uint32_t node, const ent_token *first,
 /* ---- resolution for a date ---- */
 
 static const int kind_rank[ENT_K_COUNT] = {
-    [ENT_K_PERSON] = 8, [ENT_K_SEAT] = 7, [ENT_K_IGO] = 6, [ENT_K_GROUP] = 5,
+    [ENT_K_DISCARD] = 9, [ENT_K_PERSON] = 8, [ENT_K_SEAT] = 7, [ENT_K_IGO] = 6, [ENT_K_GROUP] = 5,
     [ENT_K_CAPITAL] = 4, [ENT_K_COUNTRY] = 3, [ENT_K_DEMONYM] = 2, [ENT_K_AGENT] = 1
 };
 
@@ -122,6 +164,7 @@ static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date)
     }
     m->kind = best;
     m->code[0] = 0;
+    if (best == ENT_K_DISCARD) { m->kind = -1; return; }   /* "Amérique latine": no actor */
     m->nentries = 0;
     m->person_active = 0;
     /* entries of that kind valid at the date; a common code, or a common country */
@@ -133,7 +176,7 @@ static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date)
             if (e->kind != best) continue;
             int valid = e->from <= date && date < e->to;
             if (pass == 0 && !valid) continue;
-            if (!any) snprintf(code, sizeof code, "%s", e->code);
+            if (!any) code_set(code, e->code);
             else {
                 if (strcmp(code, e->code)) same_code = 0;
                 if (strncmp(code, e->code, 3)) same_country = 0;
@@ -156,7 +199,7 @@ static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date)
         code[3] = 0;
         m->person_active = 0;
     }
-    snprintf(m->code, sizeof m->code, "%s", code);
+    code_set(m->code, code);
 }
 
 /* ---- composition ---- */
@@ -188,9 +231,10 @@ static int holds_whole(int k)
 static void compose(mention *ag, const mention *c)
 {
     char code[16];
-    if (holds_whole(c->kind) || !strncmp(c->code, "IGO", 3)) snprintf(code, sizeof code, "%s", c->code);
-    else snprintf(code, sizeof code, "%.3s%.3s", c->code, ag->code + 1);
-    snprintf(ag->code, sizeof ag->code, "%s", code);
+    if (holds_whole(c->kind) || !strncmp(c->code, "IGO", 3)) code_set(code, c->code);
+    else if (ag->former) memcpy(code, c->code, 3), code[3] = 0;   /* l'ancien ministre */
+    else code_join(code, c->code, ag->code);
+    code_set(ag->code, code);
     ag->kind = holds_whole(c->kind) ? c->kind : ENT_K_COUNTRY;
     for (uint32_t i = 0; i < c->nentries; i++) add_entry(ag, c->entries[i]);
     if (c->t0 < ag->t0) ag->t0 = c->t0;
@@ -225,11 +269,11 @@ static void agent_then_country(mention *m, size_t n, const ent_token *tk)
         int adj = (c->kind == ENT_K_DEMONYM &&
                    gap_all(tk, ag->t1, c->t0, (1u << ENT_POS_ADJ), 2)) ||
                   (c->kind == ENT_K_GROUP && c->t0 == ag->t1);   /* les rebelles houthis */
-        int of = (is_country_word(c->kind) || c->kind == ENT_K_IGO || c->kind == ENT_K_GROUP) &&
-                 gap_of(tk, ag->t1, c->t0);
+        int of = (is_country_word(c->kind) || c->kind == ENT_K_IGO || c->kind == ENT_K_GROUP ||
+                  c->kind == ENT_K_PERSON) && gap_of(tk, ag->t1, c->t0);
         if (!adj && !of) continue;
         char agent[16];
-        snprintf(agent, sizeof agent, "%s", ag->code);
+        code_set(agent, ag->code);
         compose(ag, c);
         c->kind = -1;
         /* "et chinoise", "du Kosovo et de Serbie": the same agent for a coordinated country */
@@ -237,16 +281,16 @@ static void agent_then_country(mention *m, size_t n, const ent_token *tk)
         if (of && c3 && is_country_word(c3->kind) && c3->t0 > c->t1 &&
             fold_in(&tk[c->t1], and_words) && gap_of(tk, c->t1 + 1, c3->t0)) {
             char code[16];
-            snprintf(code, sizeof code, "%.3s%.3s", c3->code, agent + 1);
-            snprintf(c3->code, sizeof c3->code, "%s", code);
+            code_join(code, c3->code, agent);
+            code_set(c3->code, code);
             c3->kind = ENT_K_COUNTRY;
         }
         if (adj && i + 2 < n && m[i + 2].kind == ENT_K_DEMONYM && m[i + 2].t0 == c->t1 + 1 &&
             fold_in(&tk[c->t1], and_words)) {
             mention *c2 = &m[i + 2];
             char code[16];
-            snprintf(code, sizeof code, "%.3s%.3s", c2->code, agent + 1);
-            snprintf(c2->code, sizeof c2->code, "%s", code);
+            code_join(code, c2->code, agent);
+            code_set(c2->code, code);
             c2->kind = ENT_K_COUNTRY;
         }
     }
@@ -264,15 +308,15 @@ static void country_then_agent(mention *m, size_t n, const ent_token *tk)
         int next = ag->t0 == c->t1;
         if (!poss && !adj && !next) continue;
         char agent[16];
-        snprintf(agent, sizeof agent, "%s", ag->code);
+        code_set(agent, ag->code);
         compose(ag, c);
         c->kind = -1;
         if (i >= 1 && m[i - 1].kind >= 0 && is_country_word(m[i - 1].kind) &&
             m[i - 1].t1 + 1 == c->t0 && fold_in(&tk[m[i - 1].t1], and_words)) {
             mention *c2 = &m[i - 1];
             char code[16];
-            snprintf(code, sizeof code, "%.3s%.3s", c2->code, agent + 1);
-            snprintf(c2->code, sizeof c2->code, "%s", code);
+            code_join(code, c2->code, agent);
+            code_set(c2->code, code);
             c2->kind = ENT_K_COUNTRY;
         }
     }
@@ -294,7 +338,7 @@ static void apposition(mention *m, size_t n, const ent_token *tk)
         if (t->kind == ENT_K_COUNTRY && strlen(t->code) == 3) continue;
         if (!gap_all(tk, a->t1, b->t0, gapbits, 2)) continue;
         if (b->t0 > a->t1 && strcmp(tk[a->t1].fold, ",") && !(tk[a->t1].pos == ENT_POS_DET)) continue;
-        if (!p->person_active && !is_agent(t)) snprintf(p->code, sizeof p->code, "%s", t->code);
+        if (!p->person_active && !is_agent(t)) code_set(p->code, t->code);
         for (uint32_t k = 0; k < t->nentries; k++) add_entry(p, t->entries[k]);
         if (t->t0 < p->t0) p->t0 = t->t0;
         if (t->t1 > p->t1) p->t1 = t->t1;
@@ -340,9 +384,16 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
     uint32_t first = s->first_token, end = s->first_token + s->n_tokens;
     int lang = !strcmp(ent_analysis_lang(a), "en") ? ENT_DLANG_EN : ENT_DLANG_FR;
     uint32_t day = ent_parse_date(date);
-    if (!day) day = ent_today();
+    if (!day) day = r->today;
     r->nm = 0;
     for (uint32_t i = first; i < end;) {
+        const ent_token *t = &tk[i];
+        if (!ent_dict_may_start(r->d, t->fold, strlen(t->fold)) &&
+            !(t->lemma_fold && t->lemma_fold != t->fold &&
+              ent_dict_may_start(r->d, t->lemma_fold, strlen(t->lemma_fold)))) {
+            i++;
+            continue;
+        }
         uint32_t node = 0, best_end = 0, best_node = 0;
         for (uint32_t j = i; j < end; j++) {
             node = step(r, node, &tk[j]);
@@ -355,6 +406,9 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         if (!best_end) { i++; continue; }
         mention m = {.t0 = i, .t1 = best_end};
         resolve(r, &m, node_entries(r, best_node, &tk[i], lang), day);
+        static const char *const former[] = {"ancien", "ancienne", "anciens", "anciennes",
+                                             "former", "ex", "ex-", "feu", "late", NULL};
+        if (i > first && fold_in(&tk[i - 1], former)) m.former = 1;
         if (m.kind >= 0) push_mention(r, &m);
         i = best_end;
     }
@@ -374,7 +428,7 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         if (m->kind < 0 || m->code[0] == '~' || !m->code[0]) continue;
         ent_actor *o = &r->out[n++];
         memset(o, 0, sizeof *o);
-        snprintf(o->code, sizeof o->code, "%s", m->code);
+        code_set(o->code, m->code);
         o->tok_start = m->t0;
         o->tok_end = m->t1;
         o->start = tk[m->t0].start;

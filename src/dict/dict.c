@@ -17,7 +17,7 @@
 #include "embedded.h"
 
 static const char *const kind_names[ENT_K_COUNT] = {
-    "country", "demonym", "capital", "seat", "igo", "group", "agent", "person"
+    "country", "demonym", "capital", "seat", "igo", "group", "agent", "person", "discard"
 };
 
 const char *ent_kind_name(int k) { return k >= 0 && k < ENT_K_COUNT ? kind_names[k] : "?"; }
@@ -126,6 +126,7 @@ static char *trim(char *s)
 static int valid_code(const char *c, int kind)
 {
     size_t n = strlen(c);
+    if (kind == ENT_K_DISCARD) return !strcmp(c, "-");
     if (kind == ENT_K_AGENT) {
         if (n != 4 || c[0] != '~') return 0;
         c++, n--;
@@ -188,6 +189,10 @@ static int add_name(parser *p, char *name, uint32_t entry)
     for (size_t i = 0; i < p->toks.n; i++) {
         ent_buf_clear(&p->fold);
         ent_fold(name + p->toks.v[i].start, p->toks.v[i].end - p->toks.v[i].start, &p->fold);
+        if (i == 0) {
+            uint32_t q = ent_dict_quick(p->fold.p, p->fold.len);
+            d->first[q >> 6] |= 1ull << (q & 63);
+        }
         node = add_child(d, node, p->fold.p, p->fold.len);
     }
     add_term(d, node, entry, (uint8_t)casing_of(name, &p->toks.v[0]));
@@ -211,8 +216,9 @@ static int parse_entry(parser *p, char *s)
     if (cl == 0 || cl >= sizeof code) return fail(p, "missing or bad code after '=>'%s", "");
     memcpy(code, rhs, cl);
     if (!valid_code(code, p->kind))
-        return fail(p, p->kind == ENT_K_AGENT ? "bad agent code '%s' (want ~ and three capitals)"
-                                             : "bad actor code '%s'", code);
+        return fail(p, p->kind == ENT_K_AGENT     ? "bad agent code '%s' (want ~ and three capitals)"
+                       : p->kind == ENT_K_DISCARD ? "bad code '%s' in [discard] (want -)"
+                                                  : "bad actor code '%s'", code);
     ent_dict *d = p->d;
     if (d->nentries == d->capentries) {
         d->capentries = d->capentries ? d->capentries * 2 : 1024;
@@ -289,6 +295,7 @@ static int load_text(ent_dict *d, const char *name, const char *text, size_t len
 static ent_dict *dict_new(void)
 {
     ent_dict *d = ent_xcalloc(1, sizeof *d);
+    d->first = ent_xcalloc((1u << 20) / 64, sizeof *d->first);
     new_node(d);   /* the root */
     return d;
 }
@@ -372,6 +379,7 @@ void ent_dict_free(ent_dict *d)
     free(d->files);
     ent_map_free(&d->edges);
     free(d->node_terms);
+    free(d->first);
     free(d->terms);
     ent_arena_free(&d->names);
     free(d->name_text);

@@ -12,7 +12,7 @@
 
 typedef enum ent_kind {
     ENT_K_COUNTRY, ENT_K_DEMONYM, ENT_K_CAPITAL, ENT_K_SEAT, ENT_K_IGO, ENT_K_GROUP,
-    ENT_K_AGENT, ENT_K_PERSON, ENT_K_COUNT
+    ENT_K_AGENT, ENT_K_PERSON, ENT_K_DISCARD, ENT_K_COUNT
 } ent_kind;
 
 enum { ENT_DLANG_FR = 0, ENT_DLANG_EN = 1, ENT_DLANG_ANY = 2 };
@@ -46,6 +46,7 @@ struct ent_dict {
     size_t nnodes, capnodes;
     ent_dterm *terms;
     size_t nterms, capterms;
+    uint64_t *first;      /* bit set of quick hashes of the folded first words of names */
     ent_arena names;      /* names as written */
     char **name_text;
     size_t nnames, capnames;
@@ -53,6 +54,22 @@ struct ent_dict {
 
 /* The child of `node` along folded token `tok`, or 0 (node 0 is the root: never a child). */
 uint32_t ent_dict_child(const ent_dict *d, uint32_t node, const char *tok, size_t n);
+/* Quick hash of a folded word for the first-word filter: length and end bytes. */
+static inline uint32_t ent_dict_quick(const char *w, size_t n)
+{
+    uint32_t h = (uint32_t)n * 2654435761u;
+    if (n) h ^= (uint32_t)(unsigned char)w[0] * 40503u ^ (uint32_t)(unsigned char)w[n - 1] * 97u;
+    if (n > 1) h ^= (uint32_t)(unsigned char)w[1] * 7919u ^ (uint32_t)(unsigned char)w[n - 2] * 31u;
+    return (h ^ (h >> 15)) & ((1u << 20) - 1);
+}
+
+/* 0 when no name starts with folded word w: a cheap test before the trie. */
+static inline int ent_dict_may_start(const ent_dict *d, const char *w, size_t n)
+{
+    uint32_t q = ent_dict_quick(w, n);
+    return (d->first[q >> 6] >> (q & 63)) & 1;
+}
+
 /* "file:line" of an entry, into buf. */
 const char *ent_dict_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n);
 

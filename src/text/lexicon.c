@@ -333,6 +333,14 @@ static const char *default_lemma(const ent_lexentry *e, const char *lw)
     return lw;
 }
 
+/* The folded form of s, shared with `same` when equal. */
+static const char *fold_keep(ent_lexicon *x, const char *s, const char *same)
+{
+    ent_buf_clear(&x->tmp2);
+    ent_fold(s, strlen(s), &x->tmp2);
+    return strcmp(x->tmp2.p, same) ? keep(x, x->tmp2.p) : same;
+}
+
 const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, size_t n)
 {
     lang = lang ? 1 : 0;
@@ -359,6 +367,9 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
         e->lemma = keep(x, default_lemma(e, lwc));
         free(lwc);
     }
+    e->lfold = fold_keep(x, e->lemma, e->fold);
+    e->vfold = e->vlemma ? fold_keep(x, e->vlemma, e->fold) : NULL;
+    e->nfold = e->nlemma ? fold_keep(x, e->nlemma, e->fold) : NULL;
     ent_map_put(&x->cache[lang], w, n, e);
     return e;
 }
@@ -369,7 +380,7 @@ const ent_lexentry *ent_lexicon_plain(ent_lexicon *x, const char *w, size_t n, i
     if (e && e->pos == pos) return e;
     e = ent_arena_alloc(&x->arena, sizeof *e);
     memset(e, 0, sizeof *e);
-    e->fold = e->lemma = ent_arena_strndup(&x->arena, w, n);
+    e->fold = e->lemma = e->lfold = ent_arena_strndup(&x->arena, w, n);
     e->pos = (uint8_t)pos;
     e->posmask = 1u << pos;
     ent_map_put(&x->cache[2], w, n, e);

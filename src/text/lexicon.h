@@ -15,6 +15,7 @@ typedef struct ent_lexentry {
     const char *lemma;    /* lemma for the default part of speech */
     const char *vlemma;   /* lemma as a verb, or NULL */
     const char *nlemma;   /* lemma as a noun or adjective, or NULL */
+    const char *lfold, *vfold, *nfold;   /* the three lemmas folded (or NULL) */
     uint32_t posmask;     /* 1u << ent_pos for each possible part of speech */
     uint8_t pos;          /* default part of speech, context-free */
     uint8_t vform;        /* ENT_VF_* bits */

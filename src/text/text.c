@@ -278,7 +278,7 @@ static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t
         tk->flags = r->flags;
         tk->surface = ent_arena_strndup(&a->arena, text + r->start, r->end - r->start);
         if (!t->lex) {   /* no lemmas asked for */
-            tk->fold = tk->lemma = tk->surface;
+            tk->fold = tk->lemma = tk->lemma_fold = tk->surface;
             continue;
         }
         a->ents[i] = entry_of(t, text, r, lang);
@@ -288,7 +288,12 @@ static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t
     if (!t->lex) return;
     for (size_t i = first; i < end; i++) {
         int next = i + 1 < end ? plain_pos(&a->raw.v[i + 1], a->ents[i + 1]) : ENT_POS_PUNCT;
-        choose(a->toks, i, first, a->ents[i], lang, next);
+        const ent_lexentry *e = a->ents[i];
+        ent_token *tk = &a->toks[i];
+        choose(a->toks, i, first, e, lang, next);
+        tk->lemma_fold = tk->lemma == e->vlemma && e->vfold ? e->vfold
+                         : tk->lemma == e->nlemma && e->nfold ? e->nfold
+                         : tk->lemma == e->lemma ? e->lfold : tk->fold;
     }
 }
 
