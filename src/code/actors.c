@@ -365,6 +365,15 @@ static void datelines(mention *m, size_t n, const ent_token *tk, uint32_t first,
     if (m[0].t1 < end && (tk[m[0].t1].pos == ENT_POS_PUNCT)) m[0].kind = -1;
 }
 
+/* Drops the mentions that composition consumed, so that neighbours are next to each other. */
+static size_t compact(mention *m, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m[i].kind >= 0) m[k++] = m[i];
+    return k;
+}
+
 static void push_mention(ent_actors *r, const mention *m)
 {
     if (r->nm == r->capm) {
@@ -413,8 +422,11 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         i = best_end;
     }
     if (lang == ENT_DLANG_EN) country_then_agent(r->m, r->nm, tk);
+    r->nm = compact(r->m, r->nm);
     agent_then_country(r->m, r->nm, tk);
+    r->nm = compact(r->m, r->nm);
     if (lang == ENT_DLANG_FR) country_then_agent(r->m, r->nm, tk);
+    r->nm = compact(r->m, r->nm);
     apposition(r->m, r->nm, tk);
     capitals(r->m, r->nm, tk, first);
     datelines(r->m, r->nm, tk, first, end);
