@@ -322,10 +322,24 @@ static void country_then_agent(mention *m, size_t n, const ent_token *tk)
     }
 }
 
+/* An undated or out-of-term person with a bare title ("President Donald Trump", "Chancellor
+ * Angela Merkel", "sa présidente, Tsai Ing-wen"): the sentence itself says they hold the
+ * role, so the person's entry with that agent gives the code. */
+static void title_role(const ent_dict *d, mention *p, const mention *t)
+{
+    for (uint32_t k = 0; k < p->nentries; k++) {
+        const char *code = d->entries[p->entries[k]].code;
+        if (strlen(code) == 6 && !strcmp(code + 3, t->code + 1)) {
+            code_set(p->code, code);
+            return;
+        }
+    }
+}
+
 /* A title and a person side by side are one actor: "le président russe Vladimir Poutine",
  * "Vladimir Poutine, le président russe,", "North Korean leader Kim Jong Un". The person's
  * code wins when they hold a role at the date; otherwise the title's. */
-static void apposition(mention *m, size_t n, const ent_token *tk)
+static void apposition(const ent_dict *d, mention *m, size_t n, const ent_token *tk)
 {
     unsigned gapbits = (1u << ENT_POS_PUNCT) | (1u << ENT_POS_DET);
     for (size_t i = 0; i + 1 < n; i++) {
@@ -339,6 +353,7 @@ static void apposition(mention *m, size_t n, const ent_token *tk)
         if (!gap_all(tk, a->t1, b->t0, gapbits, 2)) continue;
         if (b->t0 > a->t1 && strcmp(tk[a->t1].fold, ",") && !(tk[a->t1].pos == ENT_POS_DET)) continue;
         if (!p->person_active && !is_agent(t)) code_set(p->code, t->code);
+        else if (!p->person_active && !t->former) title_role(d, p, t);
         for (uint32_t k = 0; k < t->nentries; k++) add_entry(p, t->entries[k]);
         if (t->t0 < p->t0) p->t0 = t->t0;
         if (t->t1 > p->t1) p->t1 = t->t1;
@@ -427,7 +442,7 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
     r->nm = compact(r->m, r->nm);
     if (lang == ENT_DLANG_FR) country_then_agent(r->m, r->nm, tk);
     r->nm = compact(r->m, r->nm);
-    apposition(r->m, r->nm, tk);
+    apposition(r->d, r->m, r->nm, tk);
     capitals(r->m, r->nm, tk, first);
     datelines(r->m, r->nm, tk, first, end);
     if (r->capout < r->nm) {

@@ -173,6 +173,9 @@ static void dates_choose_the_role(void **state)
     assert_string_equal(codes("Biden a parlé.", "fr", "2019-05-01"), "USA");
     assert_string_equal(codes("Lee a parlé.", "fr", "2024-01-01"), "-");        /* ambiguous */
     assert_string_equal(codes("Lee Alpha a parlé.", "fr", "2024-01-01"), "KORGOV");
+    /* the title says the role: the sentence wins over an out-of-term date */
+    assert_string_equal(codes("Le président Joe Biden a parlé.", "fr", "2026-05-01"), "USAGOV");
+    assert_string_equal(codes("L'ancien président Joe Biden a parlé.", "fr", "2026-05-01"), "USA");
 }
 
 static void agents_compose_with_countries(void **state)
