@@ -127,5 +127,21 @@ expect_rc 1 "missing file" -- "$E" sentences "$T/nope.jsonl" "$T/good.jsonl"
 has "$T/err" "nope.jsonl: cannot read" "missing file message"
 lines "$T/out" 2 "rest after missing file"
 
+# --- actors: codes with their dictionary lines; a broken dictionary names its file and line
+printf '%s\n' '{"id":"a1","lang":"fr","date":"2024-06-19","text":"L'"'"'armée russe a frappé Kiev."}' >"$T/act.jsonl"
+expect_rc 0 "actors" -- "$E" actors "$T/act.jsonl"
+has "$T/out" '"code":"RUSMIL"' "actor code"
+has "$T/out" '"entries":\["dict/agents.txt:[0-9]*","dict/countries' "actor provenance"
+mkdir -p "$T/dict"
+printf '[country]\nRussie => RUS\nChine CHN\n' >"$T/dict/x.txt"
+expect_rc 3 "broken dictionary" -- "$E" actors --dict "$T/dict" "$T/act.jsonl"
+has "$T/err" "dict/x.txt:3: no '=>'" "dictionary error with file:line"
+printf '[country]\nRussie => RUS\nrussie => RUS\n' >"$T/dict/x.txt"
+expect_rc 1 "dict lint finds a duplicate" -- "$E" dict lint "$T/dict"
+has "$T/err" "x.txt:3: duplicate" "lint message"
+expect_rc 0 "dict lint on the shipped dictionaries" -- "$E" dict lint
+expect_rc 0 "dict info" -- "$E" dict info
+has "$T/out" "loaded in" "dict info load time"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,7 +11,8 @@
 #include "cli.h"
 
 static const char actors_help[] =
-    "usage: entente actors [--dict DIR] [--lang fr|en] [--date YYYY-MM-DD] [FILE...]\n"
+    "usage: entente actors [--dict DIR] [--lang fr|en] [--date YYYY-MM-DD] [--format jsonl|tsv]\n"
+    "                      [FILE...]\n"
     "\n"
     "Writes one JSON line per sentence with the actors it names:\n"
     "  {\"doc_id\", \"sent\", \"date\", \"actors\": [{\"code\", \"start\", \"end\", \"text\",\n"
@@ -22,6 +23,7 @@ static const char actors_help[] =
     "  --dict DIR  load the dictionaries of DIR instead of those compiled in\n"
     "  --lang L    treat every document as language L\n"
     "  --date D    date of documents that have none\n"
+    "  --format tsv  one actor per line: doc_id, sent, code, start, end, text, entries\n"
     "  -h, --help  this help\n";
 
 static const char dict_help[] =
@@ -31,6 +33,23 @@ static const char dict_help[] =
     "lint: loads the dictionaries (those compiled in, or DIR's *.txt files) and reports every\n"
     "      duplicate or conflicting entry as FILE:LINE: message; exit 1 if there is any.\n"
     "info: the number of entries and files.\n";
+
+static void write_actors_tsv(ent_buf *b, const ent_doc *d, size_t i, const ent_actor *act,
+                             size_t n, const ent_dict *dict)
+{
+    char origin[600];
+    for (size_t k = 0; k < n; k++) {
+        ent_buf_printf(b, "%s\t%zu\t%s\t%u\t%u\t", d->id, i, act[k].code, act[k].start, act[k].end);
+        for (uint32_t p = act[k].start; p < act[k].end; p++)
+            ent_buf_addc(b, d->text[p] == '\t' || d->text[p] == '\n' ? ' ' : d->text[p]);
+        ent_buf_addc(b, '\t');
+        for (uint32_t e = 0; e < act[k].nentries; e++) {
+            if (e) ent_buf_addc(b, ',');
+            ent_buf_adds(b, ent_dict_entry_origin(dict, act[k].entries[e], origin, sizeof origin));
+        }
+        ent_buf_addc(b, '\n');
+    }
+}
 
 static void write_actors(ent_buf *b, const ent_doc *d, const ent_analysis *a, size_t i,
                          const char *date, const ent_actor *act, size_t n, const ent_dict *dict)
@@ -61,17 +80,26 @@ int cmd_actors(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
-        {"date", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+        {"date", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    int tsv = 0;
     const char *dir = NULL, *force = NULL, *defdate = NULL;
     char langbuf[8];
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hd:l:t:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hd:l:t:f:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(actors_help, stdout); return EXIT_OK;
         case 'd': dir = optarg; break;
         case 'l': force = cli_lang(optarg, langbuf); break;
         case 't': defdate = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "tsv") && strcmp(optarg, "jsonl")) {
+                fprintf(stderr, "entente: --format must be jsonl or tsv\n");
+                return EXIT_USAGE;
+            }
+            tsv = !strcmp(optarg, "tsv");
+            break;
         default: fputs(actors_help, stderr); return EXIT_USAGE;
         }
     }
@@ -103,7 +131,8 @@ int cmd_actors(int argc, char **argv)
         for (size_t i = 0; i < ent_analysis_sentence_count(a); i++) {
             const ent_actor *act;
             size_t n = ent_actors_find(rec, a, i, date, &act);
-            write_actors(&out, d, a, i, date, act, n, dict);
+            if (tsv) write_actors_tsv(&out, d, i, act, n, dict);
+            else write_actors(&out, d, a, i, date, act, n, dict);
         }
         fwrite(out.p, 1, out.len, stdout);
     }

@@ -23,7 +23,8 @@ typedef struct mention {
     uint32_t nentries;
     uint32_t entries[ENT_ACTOR_MAX_ENTRIES];
     int person_active;        /* a person with a role at the date */
-    int former;               /* an agent after "ancien", "former", "ex-": no longer in the role */
+    int former;               /* after "ancien", "former", "ex-": no longer in the role */
+    int has_agent;            /* composed with an agent: a title ("président russe") */
 } mention;
 
 struct ent_actors {
@@ -231,6 +232,8 @@ static int holds_whole(int k)
 static void compose(mention *ag, const mention *c)
 {
     char code[16];
+    ag->former |= c->former;   /* "former British Prime Minister" */
+    ag->has_agent = 1;
     if (holds_whole(c->kind) || !strncmp(c->code, "IGO", 3)) code_set(code, c->code);
     else if (ag->former) memcpy(code, c->code, 3), code[3] = 0;   /* l'ancien ministre */
     else code_join(code, c->code, ag->code);
@@ -241,11 +244,25 @@ static void compose(mention *ag, const mention *c)
     if (c->t1 > ag->t1) ag->t1 = c->t1;
 }
 
-static int gap_all(const ent_token *tk, uint32_t a, uint32_t b, unsigned posbits, int max)
+/* Up to two words that can be adjectives (whatever part of speech was chosen for them). */
+static int gap_adjs(const ent_token *tk, uint32_t a, uint32_t b)
 {
-    if (b < a || (int)(b - a) > max) return 0;
+    if (b < a || b - a > 2) return 0;
     for (uint32_t i = a; i < b; i++)
-        if (!(posbits & (1u << tk[i].pos))) return 0;
+        if (!(tk[i].posmask & (1u << ENT_POS_ADJ)) || tk[i].pos == ENT_POS_PUNCT) return 0;
+    return 1;
+}
+
+/* Between a person and a title: a comma, an article, adjectives ("Merkel, l'ancienne"). */
+static int gap_appos(const ent_token *tk, uint32_t a, uint32_t b)
+{
+    if (b < a || b - a > 3) return 0;
+    for (uint32_t i = a; i < b; i++) {
+        const ent_token *t = &tk[i];
+        if (!strcmp(t->fold, ",") || t->pos == ENT_POS_DET) continue;
+        if (t->pos != ENT_POS_PUNCT && (t->posmask & (1u << ENT_POS_ADJ))) continue;
+        return 0;
+    }
     return 1;
 }
 
@@ -266,8 +283,7 @@ static void agent_then_country(mention *m, size_t n, const ent_token *tk)
     for (size_t i = 0; i + 1 < n; i++) {
         mention *ag = &m[i], *c = &m[i + 1];
         if (!is_agent(ag) || c->kind < 0) continue;
-        int adj = (c->kind == ENT_K_DEMONYM &&
-                   gap_all(tk, ag->t1, c->t0, (1u << ENT_POS_ADJ), 2)) ||
+        int adj = (c->kind == ENT_K_DEMONYM && gap_adjs(tk, ag->t1, c->t0)) ||
                   (c->kind == ENT_K_GROUP && c->t0 == ag->t1);   /* les rebelles houthis */
         int of = (is_country_word(c->kind) || c->kind == ENT_K_IGO || c->kind == ENT_K_GROUP ||
                   c->kind == ENT_K_PERSON) && gap_of(tk, ag->t1, c->t0);
@@ -304,7 +320,7 @@ static void country_then_agent(mention *m, size_t n, const ent_token *tk)
         mention *c = &m[i], *ag = &m[i + 1];
         if (!is_agent(ag) || c->kind < 0 || is_agent(c)) continue;
         int poss = ag->t0 == c->t1 + 1 && (!strcmp(tk[c->t1].fold, "'s") || !strcmp(tk[c->t1].fold, "'"));
-        int adj = c->kind == ENT_K_DEMONYM && gap_all(tk, c->t1, ag->t0, 1u << ENT_POS_ADJ, 2);
+        int adj = c->kind == ENT_K_DEMONYM && gap_adjs(tk, c->t1, ag->t0);
         int next = ag->t0 == c->t1;
         if (!poss && !adj && !next) continue;
         char agent[16];
@@ -341,18 +357,16 @@ static void title_role(const ent_dict *d, mention *p, const mention *t)
  * code wins when they hold a role at the date; otherwise the title's. */
 static void apposition(const ent_dict *d, mention *m, size_t n, const ent_token *tk)
 {
-    unsigned gapbits = (1u << ENT_POS_PUNCT) | (1u << ENT_POS_DET);
     for (size_t i = 0; i + 1 < n; i++) {
         mention *a = &m[i], *b = &m[i + 1];
         if (a->kind < 0 || b->kind < 0) continue;
         mention *p = a->kind == ENT_K_PERSON ? a : b->kind == ENT_K_PERSON ? b : NULL;
         mention *t = p == a ? b : a;
         if (!p || t->kind == ENT_K_PERSON) continue;
-        if (!(is_agent(t) || t->kind == ENT_K_COUNTRY)) continue;   /* a title: agent(+country) */
-        if (t->kind == ENT_K_COUNTRY && strlen(t->code) == 3) continue;
-        if (!gap_all(tk, a->t1, b->t0, gapbits, 2)) continue;
+        if (!is_agent(t) && !t->has_agent) continue;   /* a title: an agent, with its country */
+        if (!gap_appos(tk, a->t1, b->t0)) continue;   /* ", l'ancienne" */
         if (b->t0 > a->t1 && strcmp(tk[a->t1].fold, ",") && !(tk[a->t1].pos == ENT_POS_DET)) continue;
-        if (!p->person_active && !is_agent(t)) code_set(p->code, t->code);
+        if (!p->person_active && !is_agent(t) && !t->former) code_set(p->code, t->code);
         else if (!p->person_active && !t->former) title_role(d, p, t);
         for (uint32_t k = 0; k < t->nentries; k++) add_entry(p, t->entries[k]);
         if (t->t0 < p->t0) p->t0 = t->t0;
@@ -412,9 +426,9 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
     r->nm = 0;
     for (uint32_t i = first; i < end;) {
         const ent_token *t = &tk[i];
-        if (!ent_dict_may_start(r->d, t->fold, strlen(t->fold)) &&
+        if (!ent_dict_may_start(r->d, t->fold, strlen(t->fold), t->flags) &&
             !(t->lemma_fold && t->lemma_fold != t->fold &&
-              ent_dict_may_start(r->d, t->lemma_fold, strlen(t->lemma_fold)))) {
+              ent_dict_may_start(r->d, t->lemma_fold, strlen(t->lemma_fold), t->flags))) {
             i++;
             continue;
         }
@@ -430,6 +444,9 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         if (!best_end) { i++; continue; }
         mention m = {.t0 = i, .t1 = best_end};
         resolve(r, &m, node_entries(r, best_node, &tk[i], lang), day);
+        /* an agent word used as a verb is no agent: "Americans head to the polls" */
+        if (m.kind == ENT_K_AGENT && (tk[i].pos == ENT_POS_VERB || tk[i].pos == ENT_POS_AUX))
+            m.kind = -1;
         static const char *const former[] = {"ancien", "ancienne", "anciens", "anciennes",
                                              "former", "ex", "ex-", "feu", "late", NULL};
         if (i > first && fold_in(&tk[i - 1], former)) m.former = 1;

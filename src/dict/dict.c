@@ -186,16 +186,17 @@ static int add_name(parser *p, char *name, uint32_t entry)
                  &p->toks);
     if (p->toks.n == 0) return fail(p, "name '%s' has no word", name);
     uint32_t node = 0;
+    int casing = casing_of(name, &p->toks.v[0]);
     for (size_t i = 0; i < p->toks.n; i++) {
         ent_buf_clear(&p->fold);
         ent_fold(name + p->toks.v[i].start, p->toks.v[i].end - p->toks.v[i].start, &p->fold);
         if (i == 0) {
             uint32_t q = ent_dict_quick(p->fold.p, p->fold.len);
-            d->first[q >> 6] |= 1ull << (q & 63);
+            d->first[casing][q >> 6] |= 1ull << (q & 63);
         }
         node = add_child(d, node, p->fold.p, p->fold.len);
     }
-    add_term(d, node, entry, (uint8_t)casing_of(name, &p->toks.v[0]));
+    add_term(d, node, entry, (uint8_t)casing);
     if (d->nnames == d->capnames) {
         d->capnames = d->capnames ? d->capnames * 2 : 1024;
         d->name_text = ent_xrealloc(d->name_text, d->capnames * sizeof *d->name_text);
@@ -295,7 +296,8 @@ static int load_text(ent_dict *d, const char *name, const char *text, size_t len
 static ent_dict *dict_new(void)
 {
     ent_dict *d = ent_xcalloc(1, sizeof *d);
-    d->first = ent_xcalloc((1u << 20) / 64, sizeof *d->first);
+    for (int k = 0; k < 3; k++)
+        d->first[k] = ent_xcalloc((1u << ENT_DICT_QBITS) / 64, sizeof *d->first[k]);
     new_node(d);   /* the root */
     return d;
 }
@@ -379,7 +381,7 @@ void ent_dict_free(ent_dict *d)
     free(d->files);
     ent_map_free(&d->edges);
     free(d->node_terms);
-    free(d->first);
+    for (int k = 0; k < 3; k++) free(d->first[k]);
     free(d->terms);
     ent_arena_free(&d->names);
     free(d->name_text);

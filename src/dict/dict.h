@@ -46,7 +46,7 @@ struct ent_dict {
     size_t nnodes, capnodes;
     ent_dterm *terms;
     size_t nterms, capterms;
-    uint64_t *first;      /* bit set of quick hashes of the folded first words of names */
+    uint64_t *first[3];   /* per case rule, bit sets of quick hashes of names' first words */
     ent_arena names;      /* names as written */
     char **name_text;
     size_t nnames, capnames;
@@ -54,20 +54,26 @@ struct ent_dict {
 
 /* The child of `node` along folded token `tok`, or 0 (node 0 is the root: never a child). */
 uint32_t ent_dict_child(const ent_dict *d, uint32_t node, const char *tok, size_t n);
+#define ENT_DICT_QBITS 18
 /* Quick hash of a folded word for the first-word filter: length and end bytes. */
 static inline uint32_t ent_dict_quick(const char *w, size_t n)
 {
     uint32_t h = (uint32_t)n * 2654435761u;
     if (n) h ^= (uint32_t)(unsigned char)w[0] * 40503u ^ (uint32_t)(unsigned char)w[n - 1] * 97u;
     if (n > 1) h ^= (uint32_t)(unsigned char)w[1] * 7919u ^ (uint32_t)(unsigned char)w[n - 2] * 31u;
-    return (h ^ (h >> 15)) & ((1u << 20) - 1);
+    return (h ^ (h >> 15)) & ((1u << ENT_DICT_QBITS) - 1);
 }
 
-/* 0 when no name starts with folded word w: a cheap test before the trie. */
-static inline int ent_dict_may_start(const ent_dict *d, const char *w, size_t n)
+/* 0 when no name whose case rule allows it starts with folded word w (a word whose flags are
+ * `flags`, ENT_TOK_*): a cheap test before the trie. "le" lowercase starts no name ("Le Pen"
+ * needs a capital). */
+static inline int ent_dict_may_start(const ent_dict *d, const char *w, size_t n, unsigned flags)
 {
     uint32_t q = ent_dict_quick(w, n);
-    return (d->first[q >> 6] >> (q & 63)) & 1;
+    uint64_t bit = 1ull << (q & 63);
+    if (d->first[ENT_CASE_ANY][q >> 6] & bit) return 1;
+    if ((flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) && (d->first[ENT_CASE_CAP][q >> 6] & bit)) return 1;
+    return (flags & ENT_TOK_ALLCAPS) && (d->first[ENT_CASE_ALLCAPS][q >> 6] & bit);
 }
 
 /* "file:line" of an entry, into buf. */

@@ -223,12 +223,20 @@ static void choose_en(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     }
 }
 
-static void choose(ent_token *tk, size_t i, size_t first, const ent_lexentry *e, int lang,
-                   int next)
+static void choose(ent_token *tk, size_t i, size_t first, size_t end, const ent_lexentry *e,
+                   int lang, int next)
 {
     ent_token *t = &tk[i];
     t->pos = e->pos;
     t->lemma = e->lemma;
+    /* "US", "IL" in capitals among ordinary words: a name, not "us" or "il" */
+    if (e->closed && (t->flags & ENT_TOK_ALLCAPS) &&
+        !(i > first && (tk[i - 1].flags & ENT_TOK_ALLCAPS)) &&
+        !(i + 1 < end && (tk[i + 1].flags & ENT_TOK_ALLCAPS))) {
+        t->pos = ENT_POS_PROPN;
+        t->lemma = t->surface;
+        return;
+    }
     if (!e->closed && (t->flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) && !(t->flags & ENT_TOK_CLITIC)) {
         int first_word = i == first || (i == first + 1 && tk[first].pos == ENT_POS_PUNCT);
         if (!first_word || !e->lower_ok || (t->flags & ENT_TOK_ALLCAPS)) {
@@ -290,7 +298,7 @@ static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t
         int next = i + 1 < end ? plain_pos(&a->raw.v[i + 1], a->ents[i + 1]) : ENT_POS_PUNCT;
         const ent_lexentry *e = a->ents[i];
         ent_token *tk = &a->toks[i];
-        choose(a->toks, i, first, e, lang, next);
+        choose(a->toks, i, first, end, e, lang, next);
         tk->lemma_fold = tk->lemma == e->vlemma && e->vfold ? e->vfold
                          : tk->lemma == e->nlemma && e->nfold ? e->nfold
                          : tk->lemma == e->lemma ? e->lfold : tk->fold;
