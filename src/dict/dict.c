@@ -227,7 +227,7 @@ static int parse_entry(parser *p, char *s)
     }
     ent_dentry *e = &d->entries[d->nentries];
     memset(e, 0, sizeof *e);
-    snprintf(e->code, sizeof e->code, "%s", code);
+    memcpy(e->code, code, cl + 1);   /* valid_code: at most 12 letters */
     e->kind = (uint8_t)p->kind;
     e->lang = (uint8_t)p->lang;
     e->file = p->fileno;
