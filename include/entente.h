@@ -99,6 +99,16 @@ enum {
     ENT_TOK_SPACE_BEFORE = 1u << 8
 };
 
+/* Verb forms a token can have (bits of ent_token.vform). */
+enum {
+    ENT_VF_FINITE = 1u << 0,   /* a finite form: present, past, imperfect... */
+    ENT_VF_PPAS = 1u << 1,     /* past participle (English -ed forms too) */
+    ENT_VF_PPRE = 1u << 2,     /* present participle, -ing */
+    ENT_VF_INF = 1u << 3,      /* infinitive, English base form */
+    ENT_VF_FUT = 1u << 4,      /* French future */
+    ENT_VF_COND = 1u << 5      /* French conditional */
+};
+
 /* A token: spans are byte offsets into the document text. surface/fold/lemma are
  * NUL-terminated strings borrowed from the analysis (fold and lemma may be shared with the
  * cache of the ent_text that made them and live as long as it). */
@@ -108,10 +118,11 @@ typedef struct ent_token {
     const char *fold;
     const char *lemma;
     const char *lemma_fold;    /* the lemma folded like fold */
+    const char *verb_fold;     /* the verb lemma folded, when the word can be a verb; or NULL */
     uint32_t posmask;          /* bit (1u << pos) for every part of speech the word can have */
     uint16_t flags;
     uint8_t pos;               /* ent_pos chosen in context */
-    uint8_t pad_;
+    uint8_t vform;             /* ENT_VF_* bits, when the word can be a verb */
 } ent_token;
 
 typedef struct ent_sentence {
@@ -198,6 +209,49 @@ void ent_actors_free(ent_actors *r);
  * call) and returns its length. */
 size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const char *date,
                        const ent_actor **out);
+
+/* ---- Events ---------------------------------------------------------------------------- */
+
+/* An event: source did `code` (CAMEO 1.1b3) to target, asserted by a sentence, with its
+ * provenance: the byte spans of the source, target and trigger words in the document, and
+ * the dictionary entries used (actor entries and the trigger pattern). */
+typedef struct ent_event {
+    char source[16], target[16];
+    char code[8];              /* "042", "1125" */
+    char root[4];              /* "04" */
+    double goldstein;
+    int quad;                  /* 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict */
+    int nominal;               /* 1: from a noun ("la visite de X à Y"), 0: from a verb */
+    uint32_t sent;
+    uint32_t src_start, src_end, tgt_start, tgt_end, trig_start, trig_end;
+    uint32_t nentries;
+    uint32_t entries[2 * ENT_ACTOR_MAX_ENTRIES];   /* actor dictionary entries */
+    uint32_t pattern;          /* index of the trigger pattern (ent_coder_pattern_origin) */
+} ent_event;
+
+/* The coder: dictionaries plus the rules of docs/events.md. Immutable once made: one coder
+ * can be shared by threads, each with its own ent_worker. */
+typedef struct ent_coder ent_coder;
+ent_coder *ent_coder_new(const ent_dict *d);
+void ent_coder_free(ent_coder *c);
+/* "file:line" of the pattern of an event, into buf. */
+const char *ent_coder_pattern_origin(const ent_coder *c, uint32_t pattern, char *buf, size_t n);
+
+/* Per-thread scratch for coding. */
+typedef struct ent_worker ent_worker;
+ent_worker *ent_worker_new(const ent_coder *c);
+void ent_worker_free(ent_worker *w);
+/* 1: keep a readable trace of each decision (for entente explain). */
+void ent_worker_trace(ent_worker *w, int on);
+/* The trace of the last ent_worker_code call ("" when off). */
+const char *ent_worker_trace_text(const ent_worker *w);
+
+/* Codes sentence `sent` of analysis `a` for a document dated `date` (ISO 8601; NULL: today).
+ * Sets *out to the events (borrowed from w until its next call) and returns their number. */
+size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const char *date,
+                       const ent_event **out);
+/* The actors found by the last ent_worker_code call. */
+size_t ent_worker_actors(const ent_worker *w, const ent_actor **out);
 
 /* ---- Output helpers --------------------------------------------------------------- */
 

@@ -13,6 +13,9 @@ int cmd_sentences(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /* Normalises a language tag ("fr-FR", "EN") to "fr"/"en"/...; returns NULL for NULL/"". */
 const char *cli_lang(const char *tag, char out[8]);

@@ -10,6 +10,9 @@ static const char usage[] =
     "entente turns French and English news into coded political events (CAMEO).\n"
     "\n"
     "Commands:\n"
+    "  code [FILE...]        code documents into CAMEO events (JSON lines, TSV or CSV)\n"
+    "  explain \"SENTENCE\"   show how a sentence is coded, decision by decision\n"
+    "  eval --gold FILE      score the coder on a gold file (../shared/devset/README.md)\n"
     "  sentences [FILE...]   split documents into sentences; one JSON line per sentence\n"
     "  tokens [FILE...]      tokens of each sentence with folded form, lemma, part of speech\n"
     "  actors [FILE...]      the actors (CAMEO codes) named in each sentence, with their\n"
@@ -39,6 +42,9 @@ int main(int argc, char **argv)
             if (!strcmp(argv[2], "tokens")) return cmd_tokens(2, hargv);
             if (!strcmp(argv[2], "actors")) return cmd_actors(2, hargv);
             if (!strcmp(argv[2], "dict")) return cmd_dict(2, hargv);
+            if (!strcmp(argv[2], "code")) return cmd_code(2, hargv);
+            if (!strcmp(argv[2], "explain")) return cmd_explain(2, hargv);
+            if (!strcmp(argv[2], "eval")) return cmd_eval(2, hargv);
         }
         fputs(usage, stdout);
         return EXIT_OK;
@@ -51,6 +57,9 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "tokens")) return cmd_tokens(argc - 1, argv + 1);
     if (!strcmp(cmd, "actors")) return cmd_actors(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     fprintf(stderr, "entente: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

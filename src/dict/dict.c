@@ -14,10 +14,12 @@
 
 #include "../text/fold.h"
 #include "../text/tokenize.h"
+#include "../code/cameo.h"
 #include "embedded.h"
 
 static const char *const kind_names[ENT_K_COUNT] = {
-    "country", "demonym", "capital", "seat", "igo", "group", "agent", "person", "discard"
+    "country", "demonym", "capital", "seat", "igo", "group", "agent", "person", "discard",
+    "verb", "noun"
 };
 
 const char *ent_kind_name(int k) { return k >= 0 && k < ENT_K_COUNT ? kind_names[k] : "?"; }
@@ -205,6 +207,104 @@ static int add_name(parser *p, char *name, uint32_t entry)
     return 0;
 }
 
+/* ---- event patterns ---- */
+
+static const char *fold_word(parser *p, const char *w, size_t n)
+{
+    ent_buf_clear(&p->fold);
+    ent_fold(w, n, &p->fold);
+    return ent_arena_strndup(&p->d->pat_arena, p->fold.p, p->fold.len);
+}
+
+/* One alternative: its words, tokenised and folded. */
+static int parse_alt(parser *p, char *s, ent_palt *alt)
+{
+    s = trim(s);
+    p->toks.n = 0;
+    ent_tokenize(s, 0, strlen(s), p->lang == ENT_DLANG_EN ? ENT_LANG_EN : ENT_LANG_FR, &p->toks);
+    if (p->toks.n == 0 || p->toks.n > 8) return fail(p, "bad element '%s'", s);
+    alt->nwords = (uint8_t)p->toks.n;
+    alt->words = ent_arena_alloc(&p->d->pat_arena, p->toks.n * sizeof *alt->words);
+    for (size_t i = 0; i < p->toks.n; i++)
+        alt->words[i] = fold_word(p, s + p->toks.v[i].start, p->toks.v[i].end - p->toks.v[i].start);
+    return 0;
+}
+
+static int parse_pattern(parser *p, char *lhs, const char *code)
+{
+    ent_dict *d = p->d;
+    if (strcmp(code, "-") && !ent_cameo_find(code))
+        return fail(p, "unknown CAMEO code '%s'", code);
+    char *parts[32];
+    int np = 0;
+    for (char *q = lhs; np < 32;) {
+        char *plus = strstr(q, " + ");
+        parts[np++] = q;
+        if (!plus) break;
+        *plus = 0;
+        q = plus + 3;
+    }
+    if (np > 16) return fail(p, "too many elements in '%s'", lhs);
+    if (d->npats == d->cappats) {
+        d->cappats = d->cappats ? d->cappats * 2 : 1024;
+        d->pats = ent_xrealloc(d->pats, d->cappats * sizeof *d->pats);
+    }
+    ent_pattern *pt = &d->pats[d->npats];
+    memset(pt, 0, sizeof *pt);
+    pt->kind = p->kind == ENT_K_NOUN ? ENT_PAT_NOUN : ENT_PAT_VERB;
+    pt->lang = (uint8_t)p->lang;
+    pt->file = p->fileno;
+    pt->line = p->line;
+    snprintf(pt->code, sizeof pt->code, "%.7s", code);
+    /* the head: a lemma, with "se"/"s'" before it for a French pronominal verb */
+    char *head = trim(parts[0]);
+    p->toks.n = 0;
+    ent_tokenize(head, 0, strlen(head), p->lang == ENT_DLANG_EN ? ENT_LANG_EN : ENT_LANG_FR, &p->toks);
+    size_t first = 0;
+    if (p->toks.n == 2 && pt->kind == ENT_PAT_VERB) {
+        const char *w = fold_word(p, head + p->toks.v[0].start, p->toks.v[0].end - p->toks.v[0].start);
+        if (!strcmp(w, "se") || !strcmp(w, "s'")) { pt->pronominal = 1; first = 1; }
+    }
+    if (p->toks.n != first + 1) return fail(p, "the head '%s' must be one word (or se + a verb)", head);
+    pt->head = fold_word(p, head + p->toks.v[first].start, p->toks.v[first].end - p->toks.v[first].start);
+    pt->nelems = (uint8_t)(np - 1);
+    pt->elems = ent_arena_alloc(&d->pat_arena, (size_t)(np ? np : 1) * sizeof *pt->elems);
+    for (int i = 1; i < np; i++) {
+        char *alts[64];
+        int na = 0;
+        for (char *a = strtok(parts[i], "|"); a && na < 64; a = strtok(NULL, "|")) alts[na++] = a;
+        if (!na) return fail(p, "empty element after '+'%s", "");
+        ent_pelem *el = &pt->elems[i - 1];
+        el->nalts = (uint16_t)na;
+        el->alts = ent_arena_alloc(&d->pat_arena, (size_t)na * sizeof *el->alts);
+        for (int k = 0; k < na; k++)
+            if (parse_alt(p, alts[k], &el->alts[k]) < 0) return -1;
+    }
+    /* chain after the patterns of the same head */
+    char key[256];
+    int kl = snprintf(key, sizeof key, "%c%s", 'A' + pt->kind, pt->head);
+    uintptr_t prev = (uintptr_t)ent_map_get(&d->pat_heads, key, (size_t)kl);
+    pt->next = prev ? (uint32_t)(prev - 1) : UINT32_MAX;
+    ent_map_put(&d->pat_heads, key, (size_t)kl, (void *)(uintptr_t)(d->npats + 1));
+    d->npats++;
+    return 0;
+}
+
+const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head)
+{
+    char key[256];
+    int kl = snprintf(key, sizeof key, "%c%s", 'A' + kind, head);
+    if (kl <= 0 || (size_t)kl >= sizeof key) return NULL;
+    uintptr_t v = (uintptr_t)ent_map_get(&d->pat_heads, key, (size_t)kl);
+    return v ? &d->pats[v - 1] : NULL;
+}
+
+const char *ent_dict_pattern_origin(const ent_dict *d, const ent_pattern *pt, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s:%u", d->files[pt->file], pt->line);
+    return buf;
+}
+
 static int parse_entry(parser *p, char *s)
 {
     char *arrow = strstr(s, "=>");
@@ -216,6 +316,10 @@ static int parse_entry(parser *p, char *s)
     size_t cl = strcspn(rhs, " \t");
     if (cl == 0 || cl >= sizeof code) return fail(p, "missing or bad code after '=>'%s", "");
     memcpy(code, rhs, cl);
+    if (p->kind == ENT_K_VERB || p->kind == ENT_K_NOUN) {
+        if (*trim(rhs + cl)) return fail(p, "unexpected text after the code: '%s'", trim(rhs + cl));
+        return parse_pattern(p, s, code);
+    }
     if (!valid_code(code, p->kind))
         return fail(p, p->kind == ENT_K_AGENT     ? "bad agent code '%s' (want ~ and three capitals)"
                        : p->kind == ENT_K_DISCARD ? "bad code '%s' in [discard] (want -)"
@@ -361,6 +465,13 @@ ent_dict *ent_dict_load(const char *dir, ent_error *err)
     int rc = 0;
     if (dir) {
         rc = load_dir(d, dir, err);
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/events", dir);
+        DIR *dp = rc == 0 ? opendir(sub) : NULL;
+        if (dp) {
+            closedir(dp);
+            rc = load_dir(d, sub, err);
+        }
     } else {
         for (size_t i = 0; i < ent_embedded_count && rc == 0; i++)
             rc = load_text(d, ent_embedded[i].name, ent_embedded[i].data,
@@ -384,6 +495,9 @@ void ent_dict_free(ent_dict *d)
     for (int k = 0; k < 3; k++) free(d->first[k]);
     free(d->terms);
     ent_arena_free(&d->names);
+    free(d->pats);
+    ent_map_free(&d->pat_heads);
+    ent_arena_free(&d->pat_arena);
     free(d->name_text);
     free(d);
 }

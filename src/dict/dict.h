@@ -12,7 +12,7 @@
 
 typedef enum ent_kind {
     ENT_K_COUNTRY, ENT_K_DEMONYM, ENT_K_CAPITAL, ENT_K_SEAT, ENT_K_IGO, ENT_K_GROUP,
-    ENT_K_AGENT, ENT_K_PERSON, ENT_K_DISCARD, ENT_K_COUNT
+    ENT_K_AGENT, ENT_K_PERSON, ENT_K_DISCARD, ENT_K_VERB, ENT_K_NOUN, ENT_K_COUNT
 } ent_kind;
 
 enum { ENT_DLANG_FR = 0, ENT_DLANG_EN = 1, ENT_DLANG_ANY = 2 };
@@ -36,6 +36,32 @@ typedef struct ent_dterm {
     uint8_t casing;       /* ENT_CASE_* */
 } ent_dterm;
 
+/* An event pattern (docs/events.md): a verb or noun lemma, then elements that must follow. */
+typedef struct ent_palt {       /* one alternative of an element: one or more folded words */
+    const char **words;
+    uint8_t nwords;
+} ent_palt;
+
+typedef struct ent_pelem {
+    ent_palt *alts;
+    uint16_t nalts;
+} ent_pelem;
+
+enum { ENT_PAT_VERB = 0, ENT_PAT_NOUN = 1 };
+
+typedef struct ent_pattern {
+    const char *head;     /* folded lemma of the verb or noun */
+    ent_pelem *elems;
+    uint8_t nelems;
+    uint8_t kind;         /* ENT_PAT_* */
+    uint8_t lang;         /* ENT_DLANG_* */
+    uint8_t pronominal;   /* French "se"/"s'" verb */
+    char code[8];         /* CAMEO code, or "-" for no event */
+    uint16_t file;
+    uint32_t line;
+    uint32_t next;        /* next pattern with the same head, or UINT32_MAX */
+} ent_pattern;
+
 struct ent_dict {
     ent_dentry *entries;
     size_t nentries, capentries;
@@ -48,6 +74,10 @@ struct ent_dict {
     size_t nterms, capterms;
     uint64_t *first[3];   /* per case rule, bit sets of quick hashes of names' first words */
     ent_arena names;      /* names as written */
+    ent_pattern *pats;
+    size_t npats, cappats;
+    ent_map pat_heads;    /* kind byte + folded head → first pattern index + 1 */
+    ent_arena pat_arena;
     char **name_text;
     size_t nnames, capnames;
 };
@@ -75,6 +105,12 @@ static inline int ent_dict_may_start(const ent_dict *d, const char *w, size_t n,
     if ((flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) && (d->first[ENT_CASE_CAP][q >> 6] & bit)) return 1;
     return (flags & ENT_TOK_ALLCAPS) && (d->first[ENT_CASE_ALLCAPS][q >> 6] & bit);
 }
+
+/* The first pattern of kind `kind` whose head is folded lemma `head`, or NULL; go on with
+ * ->next (UINT32_MAX ends). */
+const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head);
+/* "file:line" of a pattern, into buf. */
+const char *ent_dict_pattern_origin(const ent_dict *d, const ent_pattern *p, char *buf, size_t n);
 
 /* "file:line" of an entry, into buf. */
 const char *ent_dict_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n);

@@ -211,6 +211,8 @@ static void analyse_fr(ent_lexicon *x, const char *w, ent_lexentry *e)
             if (has_field(a, "po", "ppas")) e->vform |= ENT_VF_PPAS;
             if (has_field(a, "po", "ppre")) e->vform |= ENT_VF_PPRE;
             if (has_field(a, "po", "infi")) e->vform |= ENT_VF_INF;
+            if (has_field(a, "po", "ifut")) e->vform |= ENT_VF_FUT;
+            if (has_field(a, "po", "cond")) e->vform |= ENT_VF_COND;
             if (has_field(a, "po", "ipre") || has_field(a, "po", "ifut") ||
                 has_field(a, "po", "iimp") || has_field(a, "po", "ipsi") ||
                 has_field(a, "po", "cond") || has_field(a, "po", "spre") ||
@@ -297,13 +299,18 @@ static void analyse_en(ent_lexicon *x, const char *lw, ent_lexentry *e)
     if (vb) {
         add_wn(x, e, vb, WN_VERB);
         derived_verb = !ends_with(lw, "s") || ent_map_get(&x->wn_exc[1], lw, strlen(lw));
+        if (ends_with(lw, "ing")) e->vform |= ENT_VF_PPRE;
+        else if (ends_with(lw, "s") && !ent_map_get(&x->wn_exc[1], lw, strlen(lw))) e->vform |= ENT_VF_FINITE;
+        else e->vform |= ENT_VF_PPAS | ENT_VF_FINITE;   /* -ed and irregular pasts */
     }
     const char *nb = ent_map_get(&x->wn_exc[0], lw, strlen(lw));
     if (!nb) nb = morphy(x, lw, WN_NOUN, base, sizeof base);
     if (nb) add_wn(x, e, nb, WN_NOUN);
     const char *ab = ent_map_get(&x->wn_exc[2], lw, strlen(lw));
     if (ab) add_wn(x, e, ab, WN_ADJ);
+    unsigned own = wn_bits(x, lw);
     add_wn(x, e, lw, WN_NOUN | WN_VERB | WN_ADJ | WN_ADV);
+    if (own & WN_VERB) e->vform |= ENT_VF_FINITE | ENT_VF_INF;   /* the base form */
     if (!e->posmask) {   /* unknown to WordNet: Hunspell's suffix analysis */
         char **list = NULL;
         int n = Hunspell_analyze(x->hun[1], &list, lw);
@@ -314,6 +321,7 @@ static void analyse_en(ent_lexicon *x, const char *lw, ent_lexentry *e)
             if (st[0] && (fl[0] == 'D' || fl[0] == 'G') && !strstr(list[i], "fl:A")) {
                 e->posmask |= 1u << ENT_POS_VERB;
                 set_lemma(&e->vlemma, st, x);
+                e->vform |= fl[0] == 'D' ? ENT_VF_PPAS | ENT_VF_FINITE : ENT_VF_PPRE;
                 derived_verb = 1;
             }
         }
@@ -331,6 +339,27 @@ static const char *default_lemma(const ent_lexentry *e, const char *lw)
     if (e->pos == ENT_POS_VERB && e->vlemma) return e->vlemma;
     if ((e->pos == ENT_POS_NOUN || e->pos == ENT_POS_ADJ) && e->nlemma) return e->nlemma;
     return lw;
+}
+
+/* Verb form of an auxiliary of the closed tables: participles, infinitives, French futures
+ * and conditionals (sera, aurait: "sera reçu" is a future), finite otherwise. */
+static uint8_t aux_form(int lang, const char *w)
+{
+    static const char *const fr_fut[] = {"serai", "seras", "sera", "serons", "serez", "seront",
+        "aurai", "auras", "aura", "aurons", "aurez", "auront", NULL};
+    static const char *const fr_cond[] = {"serais", "serait", "serions", "seriez", "seraient",
+        "aurais", "aurait", "aurions", "auriez", "auraient", NULL};
+    static const char *const part[] = {"été", "eu", "eue", "eus", "eues", "been", "had", NULL};
+    static const char *const inf[] = {"être", "avoir", "be", "have", NULL};
+    static const char *const ing[] = {"étant", "ayant", "being", "having", NULL};
+    const char *const *lists[] = {fr_fut, fr_cond, part, inf, ing};
+    const uint8_t forms[] = {ENT_VF_FUT | ENT_VF_FINITE, ENT_VF_COND | ENT_VF_FINITE, ENT_VF_PPAS,
+                             ENT_VF_INF, ENT_VF_PPRE};
+    (void)lang;
+    for (int k = 0; k < 5; k++)
+        for (int i = 0; lists[k][i]; i++)
+            if (!strcmp(w, lists[k][i])) return forms[k];
+    return ENT_VF_FINITE;
 }
 
 /* The folded form of s, shared with `same` when equal. */
@@ -358,7 +387,10 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
         e->pos = (uint8_t)c->pos;
         e->posmask = 1u << c->pos;
         e->closed = e->known = e->lower_ok = 1;
-        if (c->pos == ENT_POS_AUX) e->vlemma = c->lemma;
+        if (c->pos == ENT_POS_AUX) {
+            e->vlemma = c->lemma;
+            e->vform = aux_form(lang, lw);
+        }
     } else {
         char *lwc = ent_xstrndup(lw, strlen(lw));
         e->lower_ok = Hunspell_spell(x->hun[lang], lwc) != 0;

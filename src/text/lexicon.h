@@ -7,8 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* French verb forms (from Hunspell's po: tags) */
-enum { ENT_VF_NONE = 0, ENT_VF_FINITE = 1, ENT_VF_PPAS = 2, ENT_VF_PPRE = 4, ENT_VF_INF = 8 };
+#include "entente.h"   /* ENT_VF_*: verb forms, from Hunspell's po: tags and English endings */
 
 typedef struct ent_lexentry {
     const char *fold;

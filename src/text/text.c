@@ -302,6 +302,8 @@ static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t
         tk->lemma_fold = tk->lemma == e->vlemma && e->vfold ? e->vfold
                          : tk->lemma == e->nlemma && e->nfold ? e->nfold
                          : tk->lemma == e->lemma ? e->lfold : tk->fold;
+        tk->verb_fold = e->vlemma ? (e->vfold ? e->vfold : e->lfold) : NULL;
+        tk->vform = e->vform;
     }
 }
 

@@ -1,0 +1,326 @@
+/* cmd_code.c: `entente code` (documents to events, JSONL/TSV/CSV) and `entente explain` (one
+ * sentence: tokens, actors, triggers, clause decisions, events). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../io/json.h"
+#include "../util/util.h"
+#include "cli.h"
+
+static const char code_help[] =
+    "usage: entente code [--dict DIR] [--lang fr|en] [--date YYYY-MM-DD] [--format jsonl|tsv|csv]\n"
+    "                    [FILE...]\n"
+    "\n"
+    "Codes documents into CAMEO events, one per line. JSON lines carry doc_id, sent, source,\n"
+    "target, code, root, goldstein, quad, date, mode (verbal|nominal), the sentence's byte span\n"
+    "and text, the byte spans of source, target and trigger, and the dictionary entries used\n"
+    "(file:line). TSV and CSV give the same columns with a header row.\n"
+    "\n"
+    "  --dict DIR    load the dictionaries of DIR (and DIR/events) instead of those compiled in\n"
+    "  --lang L      treat every document as language L\n"
+    "  --date D      date of documents that have none (default: today)\n"
+    "  --format F    jsonl (default), tsv or csv\n"
+    "  -h, --help    this help\n";
+
+static const char explain_help[] =
+    "usage: entente explain [--lang fr|en] [--date D] [--json] [--dict DIR] \"SENTENCE\"\n"
+    "       entente explain [...] --doc FILE\n"
+    "\n"
+    "Shows how a sentence is coded: its tokens with lemmas and parts of speech, the actors\n"
+    "found, each trigger with its clause analysis (negated, passive, future, infinitive...),\n"
+    "and why each event was or was not emitted. --json for tools.\n";
+
+enum { FMT_JSONL, FMT_TSV, FMT_CSV };
+
+typedef struct run {
+    ent_dict *dict;
+    ent_text *tx;
+    ent_coder *coder;
+    ent_worker *w;
+    ent_analysis *a;
+} run;
+
+static int run_open(run *r, const char *dir)
+{
+    ent_error err = {0};
+    memset(r, 0, sizeof *r);
+    r->dict = ent_dict_load(dir, &err);
+    if (!r->dict) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
+    r->tx = ent_text_new(NULL, &err);
+    if (!r->tx) { fprintf(stderr, "entente: %s\n", err.message); ent_dict_free(r->dict); return -1; }
+    r->coder = ent_coder_new(r->dict);
+    r->w = ent_worker_new(r->coder);
+    r->a = ent_analysis_new();
+    return 0;
+}
+
+static void run_close(run *r)
+{
+    ent_analysis_free(r->a);
+    ent_worker_free(r->w);
+    ent_coder_free(r->coder);
+    ent_text_free(r->tx);
+    ent_dict_free(r->dict);
+}
+
+static void csv_field(ent_buf *b, const char *s, size_t n, int fmt)
+{
+    if (fmt == FMT_TSV) {
+        for (size_t i = 0; i < n; i++) ent_buf_addc(b, s[i] == '\t' || s[i] == '\n' ? ' ' : s[i]);
+        return;
+    }
+    ent_buf_addc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') ent_buf_addc(b, '"');
+        ent_buf_addc(b, s[i] == '\n' ? ' ' : s[i]);
+    }
+    ent_buf_addc(b, '"');
+}
+
+static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, const ent_event *e,
+                        const char *date, int fmt, const run *r)
+{
+    char origin[600];
+    ent_coder_pattern_origin(r->coder, e->pattern, origin, sizeof origin);
+    if (fmt != FMT_JSONL) {
+        char sep = fmt == FMT_TSV ? '\t' : ',';
+        csv_field(b, d->id, strlen(d->id), fmt);
+        ent_buf_printf(b, "%c%u%c", sep, e->sent, sep);
+        csv_field(b, date, strlen(date), fmt);
+        ent_buf_printf(b, "%c%s%c%s%c%s%c%s%c%.1f%c%d%c%s%c%u%c%u%c", sep, e->source, sep, e->target,
+                       sep, e->code, sep, e->root, sep, e->goldstein, sep, e->quad, sep,
+                       e->nominal ? "nominal" : "verbal", sep, s->start, sep, s->end, sep);
+        csv_field(b, d->text + e->trig_start, e->trig_end - e->trig_start, fmt);
+        ent_buf_addc(b, sep);
+        csv_field(b, origin, strlen(origin), fmt);
+        ent_buf_addc(b, sep);
+        csv_field(b, d->text + s->start, s->end - s->start, fmt);
+        ent_buf_addc(b, '\n');
+        return;
+    }
+    ent_buf_adds(b, "{\"doc_id\":");
+    ent_json_cstr(b, d->id);
+    ent_buf_printf(b, ",\"sent\":%u,\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\","
+                   "\"root\":\"%s\",\"goldstein\":%.1f,\"quad\":%d,\"date\":", e->sent, e->source,
+                   e->target, e->code, e->root, e->goldstein, e->quad);
+    ent_json_cstr(b, date);
+    ent_buf_printf(b, ",\"mode\":\"%s\",\"sentence\":{\"start\":%u,\"end\":%u,\"text\":",
+                   e->nominal ? "nominal" : "verbal", s->start, s->end);
+    ent_json_str(b, d->text + s->start, s->end - s->start);
+    ent_buf_printf(b, "},\"spans\":{\"source\":[%u,%u],\"target\":[%u,%u],\"trigger\":[%u,%u]},"
+                   "\"trigger\":", e->src_start, e->src_end, e->tgt_start, e->tgt_end,
+                   e->trig_start, e->trig_end);
+    ent_json_str(b, d->text + e->trig_start, e->trig_end - e->trig_start);
+    ent_buf_adds(b, ",\"entries\":{\"pattern\":");
+    ent_json_cstr(b, origin);
+    ent_buf_adds(b, ",\"actors\":[");
+    for (uint32_t k = 0; k < e->nentries; k++) {
+        if (k) ent_buf_addc(b, ',');
+        ent_json_cstr(b, ent_dict_entry_origin(r->dict, e->entries[k], origin, sizeof origin));
+    }
+    ent_buf_adds(b, "]}}\n");
+}
+
+static const char *today(void)
+{
+    static char buf[16];
+    time_t now = time(NULL);
+    strftime(buf, sizeof buf, "%Y-%m-%d", gmtime(&now));
+    return buf;
+}
+
+int cmd_code(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
+        {"date", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    const char *dir = NULL, *force = NULL, *defdate = NULL;
+    char langbuf[8];
+    int fmt = FMT_JSONL, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hd:l:t:f:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(code_help, stdout); return EXIT_OK;
+        case 'd': dir = optarg; break;
+        case 'l': force = cli_lang(optarg, langbuf); break;
+        case 't': defdate = optarg; break;
+        case 'f':
+            if (!strcmp(optarg, "jsonl")) fmt = FMT_JSONL;
+            else if (!strcmp(optarg, "tsv")) fmt = FMT_TSV;
+            else if (!strcmp(optarg, "csv")) fmt = FMT_CSV;
+            else { fprintf(stderr, "entente: --format must be jsonl, tsv or csv\n"); return EXIT_USAGE; }
+            break;
+        default: fputs(code_help, stderr); return EXIT_USAGE;
+        }
+    }
+    run r;
+    if (run_open(&r, dir) < 0) return EXIT_FATAL;
+    ent_error err = {0};
+    ent_reader *rd = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
+                                     NULL, NULL, &err);
+    ent_buf out = {0};
+    static char obuf[1 << 16];
+    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    if (fmt != FMT_JSONL) {
+        const char *cols[] = {"doc_id", "sent", "date", "source", "target", "code", "root",
+                              "goldstein", "quad", "mode", "start", "end", "trigger", "pattern",
+                              "sentence", NULL};
+        for (int i = 0; cols[i]; i++) printf("%s%s", i ? (fmt == FMT_TSV ? "\t" : ",") : "", cols[i]);
+        putchar('\n');
+    }
+    const ent_doc *d;
+    int rc, status = EXIT_OK;
+    while ((rc = ent_reader_next(rd, &d, &err)) == 1) {
+        char lb[8];
+        const char *lang = force ? force : cli_lang(d->lang, lb);
+        if (ent_text_analyse(r.tx, d->text, d->len, lang, r.a, &err) != ENT_OK) {
+            fprintf(stderr, "%s: %s\n", d->origin, err.message);
+            status = EXIT_INPUT;
+            continue;
+        }
+        const char *alang = ent_analysis_lang(r.a);
+        if (strcmp(alang, "fr") && strcmp(alang, "en")) continue;   /* no dictionaries for it */
+        const char *date = d->date ? d->date : defdate ? defdate : today();
+        ent_buf_clear(&out);
+        for (size_t i = 0; i < ent_analysis_sentence_count(r.a); i++) {
+            const ent_event *ev;
+            size_t n = ent_worker_code(r.w, r.a, i, date, &ev);
+            for (size_t k = 0; k < n; k++)
+                write_event(&out, d, ent_analysis_sentence(r.a, i), &ev[k], date, fmt, &r);
+        }
+        if (out.len && fwrite(out.p, 1, out.len, stdout) != out.len) { status = EXIT_FATAL; break; }
+    }
+    if (rc < 0) { fprintf(stderr, "entente: %s\n", err.message); status = EXIT_FATAL; }
+    if (status == EXIT_OK && ent_reader_problems(rd) > 0) status = EXIT_INPUT;
+    if (fflush(stdout) != 0) status = EXIT_FATAL;
+    ent_buf_free(&out);
+    ent_reader_close(rd);
+    run_close(&r);
+    return status;
+}
+
+/* ---- explain ---- */
+
+static void explain_one(run *r, const char *text, size_t len, const char *lang, const char *date,
+                        int json)
+{
+    ent_error err = {0};
+    if (ent_text_analyse(r->tx, text, len, lang, r->a, &err) != ENT_OK) {
+        fprintf(stderr, "entente: %s\n", err.message);
+        return;
+    }
+    ent_worker_trace(r->w, 1);
+    const ent_token *tk = ent_analysis_tokens(r->a);
+    ent_buf b = {0};
+    if (json) ent_buf_printf(&b, "{\"lang\":\"%s\",\"date\":\"%s\",\"sentences\":[", ent_analysis_lang(r->a), date);
+    for (size_t i = 0; i < ent_analysis_sentence_count(r->a); i++) {
+        const ent_sentence *s = ent_analysis_sentence(r->a, i);
+        const ent_event *ev;
+        size_t n = ent_worker_code(r->w, r->a, i, date, &ev);
+        const ent_actor *act;
+        size_t na = ent_worker_actors(r->w, &act);
+        char origin[600];
+        if (json) {
+            ent_buf_adds(&b, i ? ",{\"text\":" : "{\"text\":");
+            ent_json_str(&b, text + s->start, s->end - s->start);
+            ent_buf_adds(&b, ",\"tokens\":[");
+            for (uint32_t k = 0; k < s->n_tokens; k++) {
+                const ent_token *t = &tk[s->first_token + k];
+                ent_buf_adds(&b, k ? ",[" : "[");
+                ent_json_cstr(&b, t->surface);
+                ent_buf_addc(&b, ',');
+                ent_json_cstr(&b, t->lemma);
+                ent_buf_printf(&b, ",\"%s\"]", ent_pos_name((ent_pos)t->pos));
+            }
+            ent_buf_adds(&b, "],\"actors\":[");
+            for (size_t k = 0; k < na; k++) {
+                ent_buf_printf(&b, "%s{\"code\":\"%s\",\"text\":", k ? "," : "", act[k].code);
+                ent_json_str(&b, text + act[k].start, act[k].end - act[k].start);
+                ent_buf_addc(&b, '}');
+            }
+            ent_buf_adds(&b, "],\"trace\":");
+            ent_json_cstr(&b, ent_worker_trace_text(r->w));
+            ent_buf_adds(&b, ",\"events\":[");
+            for (size_t k = 0; k < n; k++)
+                ent_buf_printf(&b, "%s{\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\",\"pattern\":\"%s\"}",
+                               k ? "," : "", ev[k].source, ev[k].target, ev[k].code,
+                               ent_coder_pattern_origin(r->coder, ev[k].pattern, origin, sizeof origin));
+            ent_buf_adds(&b, "]}");
+            continue;
+        }
+        ent_buf_printf(&b, "Sentence %zu: %.*s\n\nTokens (surface, lemma, part of speech):\n", i,
+                       (int)(s->end - s->start), text + s->start);
+        for (uint32_t k = 0; k < s->n_tokens; k++) {
+            const ent_token *t = &tk[s->first_token + k];
+            ent_buf_printf(&b, "  %-18s %-16s %s\n", t->surface, t->lemma, ent_pos_name((ent_pos)t->pos));
+        }
+        ent_buf_adds(&b, "\nActors:\n");
+        if (!na) ent_buf_adds(&b, "  (none)\n");
+        for (size_t k = 0; k < na; k++) {
+            ent_buf_printf(&b, "  %-10s %-30.*s", act[k].code, (int)(act[k].end - act[k].start),
+                           text + act[k].start);
+            for (uint32_t e = 0; e < act[k].nentries; e++)
+                ent_buf_printf(&b, " %s", ent_dict_entry_origin(r->dict, act[k].entries[e], origin, sizeof origin));
+            ent_buf_addc(&b, '\n');
+        }
+        ent_buf_printf(&b, "\nDecisions:\n%s\nEvents:\n", ent_worker_trace_text(r->w));
+        if (!n) ent_buf_adds(&b, "  (none)\n");
+        for (size_t k = 0; k < n; k++)
+            ent_buf_printf(&b, "  %s -> %s  %s  (Goldstein %.1f, quad %d)  %s\n", ev[k].source,
+                           ev[k].target, ev[k].code, ev[k].goldstein, ev[k].quad,
+                           ent_coder_pattern_origin(r->coder, ev[k].pattern, origin, sizeof origin));
+        ent_buf_addc(&b, '\n');
+    }
+    if (json) ent_buf_adds(&b, "]}\n");
+    fwrite(b.p, 1, b.len, stdout);
+    ent_buf_free(&b);
+    ent_worker_trace(r->w, 0);
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
+        {"date", required_argument, NULL, 't'}, {"doc", required_argument, NULL, 'D'},
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    const char *dir = NULL, *lang = NULL, *date = NULL, *docfile = NULL;
+    char langbuf[8];
+    int json = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hd:l:t:D:j", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(explain_help, stdout); return EXIT_OK;
+        case 'd': dir = optarg; break;
+        case 'l': lang = cli_lang(optarg, langbuf); break;
+        case 't': date = optarg; break;
+        case 'D': docfile = optarg; break;
+        case 'j': json = 1; break;
+        default: fputs(explain_help, stderr); return EXIT_USAGE;
+        }
+    }
+    if (!docfile && optind != argc - 1) { fputs(explain_help, stderr); return EXIT_USAGE; }
+    run r;
+    if (run_open(&r, dir) < 0) return EXIT_FATAL;
+    int status = EXIT_OK;
+    if (docfile) {
+        ent_error err = {0};
+        const char *paths[] = {docfile};
+        ent_reader *rd = ent_reader_open(paths, 1, NULL, NULL, &err);
+        const ent_doc *d;
+        while (ent_reader_next(rd, &d, &err) == 1) {
+            char lb[8];
+            explain_one(&r, d->text, d->len, lang ? lang : cli_lang(d->lang, lb),
+                        date ? date : d->date ? d->date : today(), json);
+        }
+        if (ent_reader_problems(rd)) status = EXIT_INPUT;
+        ent_reader_close(rd);
+    } else {
+        explain_one(&r, argv[optind], strlen(argv[optind]), lang, date ? date : today(), json);
+    }
+    run_close(&r);
+    return status;
+}

@@ -1,0 +1,736 @@
+/* coder.c: the event coder (docs/events.md): from one sentence's tokens and actors, the
+ * events it asserts. Triggers are verbs (and nouns) with patterns in the event dictionaries;
+ * for each, a clause analysis on tokens finds its clause, auxiliaries, voice, negation,
+ * tense and modality, its subject and its object; the pattern's code, adjusted by those
+ * (future visits are intents to meet, negated events are none...), gives events from each
+ * subject actor to each object actor, both ways for symmetric codes. No parser: positions,
+ * parts of speech and lemmas only. Rules: ../shared/devset/README.md. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cameo.h"
+#include "dict/dict.h"
+#include "entente.h"
+#include "util/util.h"
+
+struct ent_coder {
+    const ent_dict *d;
+};
+
+enum { MAXSIDE = 8 };
+
+typedef struct clause {
+    uint32_t left, right;       /* token bounds [left, right) */
+    uint32_t outer_left;        /* left bound ignoring commas and "et" before the verb group */
+    int aux_etre, aux_avoir, aux_be, modal_aux, future, negated, passive, infinitive;
+    int pronominal, relative, participle;
+    uint32_t first_aux;         /* first token of the verb group */
+} clause;
+
+struct ent_worker {
+    const ent_coder *c;
+    ent_actors *actors;
+    const ent_actor *act;
+    size_t nact;
+    int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
+    size_t capat;
+    ent_event *ev;
+    size_t nev, capev;
+    int trace_on;
+    ent_buf trace;
+    int lang;                   /* 0 fr, 1 en */
+    /* subjects of the last coded trigger, for coordinated verbs */
+    int last_subj[MAXSIDE];
+    int nlast_subj;
+};
+
+ent_coder *ent_coder_new(const ent_dict *d)
+{
+    ent_coder *c = ent_xcalloc(1, sizeof *c);
+    c->d = d;
+    return c;
+}
+
+void ent_coder_free(ent_coder *c) { free(c); }
+
+const char *ent_coder_pattern_origin(const ent_coder *c, uint32_t pattern, char *buf, size_t n)
+{
+    if (pattern >= c->d->npats) return NULL;
+    return ent_dict_pattern_origin(c->d, &c->d->pats[pattern], buf, n);
+}
+
+ent_worker *ent_worker_new(const ent_coder *c)
+{
+    ent_worker *w = ent_xcalloc(1, sizeof *w);
+    w->c = c;
+    w->actors = ent_actors_new(c->d);
+    return w;
+}
+
+void ent_worker_free(ent_worker *w)
+{
+    if (!w) return;
+    ent_actors_free(w->actors);
+    free(w->actor_at);
+    free(w->ev);
+    ent_buf_free(&w->trace);
+    free(w);
+}
+
+void ent_worker_trace(ent_worker *w, int on) { w->trace_on = on; }
+const char *ent_worker_trace_text(const ent_worker *w) { return w->trace.p ? w->trace.p : ""; }
+
+size_t ent_worker_actors(const ent_worker *w, const ent_actor **out)
+{
+    *out = w->act;
+    return w->nact;
+}
+
+static void trace(ent_worker *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void trace(ent_worker *w, const char *fmt, ...)
+{
+    if (!w->trace_on) return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    ent_buf_adds(&w->trace, line);
+    ent_buf_addc(&w->trace, '\n');
+}
+
+/* ---- word classes ---- */
+
+static int in(const char *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
+static const char *const preps[] = {
+    "a", "au", "aux", "de", "du", "des", "d'", "en", "avec", "pour", "par", "contre", "envers",
+    "selon", "chez", "sur", "dans", "vers", "entre", "apres", "avant", "depuis", "pendant",
+    "aupres", "sans", "in", "of", "with", "to", "for", "by", "from", "at", "on", "against",
+    "toward", "towards", "under", "after", "before", "during", "since", "among", "between",
+    "into", "over", "without", "than", NULL};
+static const char *const breakers[] = {";", ":", "\xc2\xab", "\xc2\xbb", "(", ")", "\xe2\x80\x94",
+                                      "\xe2\x80\x9c", "\xe2\x80\x9d", "\"", NULL};
+static const char *const subordinators[] = {
+    "que", "qu'", "qui", "dont", "ou", "lorsque", "lorsqu'", "puisque", "puisqu'", "quand",
+    "tandis", "alors", "si", "parce", "afin", "mais", "car", "lequel", "laquelle", "lesquels",
+    "that", "which", "who", "whom", "whose", "while", "whereas", "when", "because", "although",
+    "though", "if", "whether", "but", "after", "before", "since", "as", "where", "unless", NULL};
+static const char *const relatives[] = {"qui", "who", "which", "that", "lequel", "laquelle", NULL};
+static const char *const news_sources[] = {"selon", "according", NULL};
+static const char *const and_words[] = {"et", "and", ",", "ainsi", NULL};
+static const char *const fr_neg_after[] = {"pas", "jamais", "plus", "guere", "point", "aucun",
+                                           "aucune", "rien", "nullement", "nulle", NULL};
+static const char *const en_neg[] = {"not", "n't", "never", NULL};
+static const char *const en_modal_aux[] = {"will", "would", "'ll", "wo", "shall", "may", "might",
+                                           "could", "should", "can", "ca", "must", NULL};
+/* verbs whose infinitive complement is not (yet) realised */
+static const char *const modal_verbs[] = {
+    "aller", "devoir", "pouvoir", "prevoir", "compter", "envisager", "souhaiter", "vouloir",
+    "esperer", "appreter", "projeter", "tenter", "essayer", "chercher", "proposer", "viser",
+    "plan", "expect", "intend", "hope", "want", "seek", "aim", "prepare", "set", "schedule",
+    "go", "try", "attempt", "propose", "wish", "consider", "be", "due", NULL};
+/* French verbs conjugated with être: "est arrivé" is not a passive */
+static const char *const etre_verbs[] = {
+    "aller", "venir", "arriver", "partir", "entrer", "sortir", "rester", "tomber", "naitre",
+    "mourir", "devenir", "retourner", "revenir", "rentrer", "parvenir", "intervenir", "survenir",
+    "passer", "monter", "descendre", "decéder", "deceder", NULL};
+/* clitics and adverbs that may sit inside a verb group */
+static const char *const group_fillers[] = {
+    "ne", "n'", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en", "me", "m'", "te",
+    "t'", "nous", "vous", "pas", "jamais", "plus", "deja", "aussi", "encore", "toujours", "bien",
+    "not", "n't", "never", "also", "already", "still", "just", "reportedly", "allegedly",
+    "formally", "officially", "jointly", "now", "then", "finally", "recently", "later", NULL};
+
+static int is_breaker(const ent_token *t)
+{
+    return in(t->fold, breakers) || (t->pos == ENT_POS_SCONJ) || in(t->fold, subordinators);
+}
+
+static int is_verbish(const ent_token *t)
+{
+    return t->pos == ENT_POS_VERB || t->pos == ENT_POS_AUX;
+}
+
+/* ---- patterns ---- */
+
+/* Does element `el` occur at token j (all the words of one alternative)? Returns the number of
+ * tokens matched, 0 if not. */
+static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent_pelem *el)
+{
+    for (uint16_t a = 0; a < el->nalts; a++) {
+        const ent_palt *alt = &el->alts[a];
+        uint32_t k = 0;
+        for (; k < alt->nwords && j + k < end; k++) {
+            const ent_token *t = &tk[j + k];
+            if (strcmp(t->fold, alt->words[k]) && !(t->lemma_fold && !strcmp(t->lemma_fold, alt->words[k])))
+                break;
+        }
+        if (k == alt->nwords) return k;
+    }
+    return 0;
+}
+
+/* Matches a pattern's elements after token v, up to `end`; sets *last to the last token
+ * matched (v when the pattern has none). Returns 1 on a match. */
+static int match_elems(const ent_token *tk, uint32_t v, uint32_t end, const ent_pattern *p,
+                       uint32_t *last)
+{
+    uint32_t pos = v + 1;
+    *last = v;
+    for (uint8_t e = 0; e < p->nelems; e++) {
+        int found = 0;
+        for (uint32_t j = pos; j < end && j <= pos + 8; j++) {
+            uint32_t n = elem_at(tk, j, end, &p->elems[e]);
+            if (n) {
+                pos = j + n;
+                *last = j + n - 1;
+                found = 1;
+                break;
+            }
+        }
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+static int pronominal_before(const ent_token *tk, uint32_t first, uint32_t v)
+{
+    for (uint32_t k = v; k > first && v - k < 4; k--) {
+        const char *f = tk[k - 1].fold;
+        if (!strcmp(f, "se") || !strcmp(f, "s'")) return 1;
+        if (!in(f, group_fillers) && tk[k - 1].pos != ENT_POS_AUX) return 0;
+    }
+    return 0;
+}
+
+/* The best pattern of the verb (or noun) at v: most elements; the earliest line on a tie. */
+static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, uint32_t first,
+                                       uint32_t v, uint32_t end, int kind, int lang,
+                                       uint32_t *last)
+{
+    const char *head = kind == ENT_PAT_VERB ? tk[v].verb_fold : tk[v].lemma_fold;
+    if (!head) return NULL;
+    const ent_pattern *best = NULL;
+    uint32_t best_last = v;
+    int pron = kind == ENT_PAT_VERB && lang == 0 ? pronominal_before(tk, first, v) : 0;
+    for (const ent_pattern *p = ent_dict_patterns(d, kind, head); p;
+         p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
+        if (p->lang != ENT_DLANG_ANY && p->lang != lang) continue;
+        if (p->pronominal && !pron) continue;
+        uint32_t l;
+        if (!match_elems(tk, v, end, p, &l)) continue;
+        int better = !best || p->nelems + p->pronominal > best->nelems + best->pronominal ||
+                     (p->nelems + p->pronominal == best->nelems + best->pronominal &&
+                      (p->file < best->file || (p->file == best->file && p->line < best->line)));
+        if (better) { best = p; best_last = l; }
+    }
+    *last = best_last;
+    return best;
+}
+
+/* ---- clause analysis ---- */
+
+/* The verb group before v: auxiliaries, clitics, negation. Fills the clause's flags. */
+static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v, clause *c)
+{
+    c->first_aux = v;
+    for (uint32_t k = v; k > first; k--) {
+        const ent_token *t = &tk[k - 1];
+        if (t->pos == ENT_POS_AUX) {
+            c->first_aux = k - 1;
+            const char *l = t->lemma;
+            if (!strcmp(l, "être")) c->aux_etre = 1;
+            else if (!strcmp(l, "avoir")) c->aux_avoir = 1;
+            else if (!strcmp(l, "be")) c->aux_be = 1;
+            if (in(t->fold, en_modal_aux)) c->modal_aux = 1;
+            if (t->vform & (ENT_VF_FUT | ENT_VF_COND)) c->future = 1;
+            if (!strcmp(t->fold, "ete") || !strcmp(t->fold, "been")) c->passive = 2;   /* a été, has been */
+            continue;
+        }
+        if (in(t->fold, group_fillers) || t->pos == ENT_POS_ADV) {
+            if (in(t->fold, en_neg)) c->negated = 1;
+            if (!strcmp(t->fold, "ne") || !strcmp(t->fold, "n'")) c->negated = 1;
+            continue;
+        }
+        break;
+    }
+    /* French "pas/jamais/plus" after the verb or its auxiliary, with ne before */
+    if (!c->negated && w->lang == 0) {
+        for (uint32_t k = c->first_aux; k <= v + 1 && k < c->right; k++)
+            if (in(tk[k].fold, fr_neg_after) && k > c->first_aux) {
+                for (uint32_t j = c->first_aux; j > first && c->first_aux - j < 3; j--)
+                    if (!strcmp(tk[j - 1].fold, "ne") || !strcmp(tk[j - 1].fold, "n'")) c->negated = 1;
+            }
+    }
+    if (c->first_aux > first && !strcmp(tk[c->first_aux - 1].fold, "sans")) c->negated = 1;
+    const ent_token *t = &tk[v];
+    c->pronominal = w->lang == 0 && pronominal_before(tk, first, v);
+    if (t->vform & (ENT_VF_FUT | ENT_VF_COND) && c->first_aux == v) c->future = 1;
+    /* passive: être/be + past participle (not a verb conjugated with être, not pronominal) */
+    if ((t->vform & ENT_VF_PPAS) && c->first_aux < v) {
+        if (c->aux_be) c->passive = 1;
+        if (c->aux_etre && !c->pronominal && (c->passive == 2 || !in(t->verb_fold, etre_verbs)))
+            c->passive = 1;
+    }
+    if (c->passive == 2 && !(c->aux_be || c->aux_etre)) c->passive = 0;
+    if (c->passive == 2) c->passive = 1;
+    c->infinitive = c->first_aux == v && (t->vform & ENT_VF_INF) && !(t->vform & ENT_VF_FINITE && w->lang == 1 &&
+                    !(v > first && !strcmp(tk[v - 1].fold, "to")));
+    c->participle = c->first_aux == v && !c->infinitive && (t->vform & (ENT_VF_PPAS | ENT_VF_PPRE)) &&
+                    !(t->vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
+                      (tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
+                       tk[v - 1].pos == ENT_POS_PRON));
+    if (w->lang == 0 && (t->vform & ENT_VF_FINITE) && c->first_aux == v) c->participle = 0;
+}
+
+/* Clause bounds around the verb group [first_aux, v]. */
+static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v, clause *c)
+{
+    uint32_t l = c->first_aux;
+    while (l > first) {
+        const ent_token *t = &tk[l - 1];
+        if (is_breaker(t)) break;
+        /* "X a rencontré Y et a signé": a conjunction before another verb group */
+        if (in(t->fold, and_words) && l - 1 > first && l < v + 1) {
+            uint32_t k = l;
+            while (k < v && in(tk[k].fold, group_fillers)) k++;
+            if (k <= v && is_verbish(&tk[k]) && k == c->first_aux) break;
+        }
+        l--;
+    }
+    if (l > first && in(tk[l - 1].fold, relatives)) c->relative = 1;
+    c->left = l;
+    uint32_t o = l;
+    while (o > first && !is_breaker(&tk[o - 1])) o--;
+    c->outer_left = o;
+    uint32_t r = v + 1;
+    while (r < end) {
+        const ent_token *t = &tk[r];
+        if (is_breaker(t) || in(t->fold, news_sources)) break;
+        if ((!strcmp(t->fold, ",") || in(t->fold, and_words)) && r + 1 < end) {
+            uint32_t k = r + 1;
+            while (k < end && in(tk[k].fold, group_fillers)) k++;
+            if (k < end && is_verbish(&tk[k]) && tk[k].pos != ENT_POS_AUX ? (tk[k].vform & ENT_VF_FINITE) : (k < end && tk[k].pos == ENT_POS_AUX))
+                break;
+        }
+        r++;
+    }
+    c->right = r;
+}
+
+/* The infinitive at v: is its governing verb a modal ("va signer", "plans to visit"), a
+ * trigger of its own ("menace de frapper", "urged Russia to stop"), or a realised decision? */
+enum { GOV_NONE, GOV_MODAL, GOV_TRIGGER, GOV_RECENT };
+
+static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v, uint32_t *gpos)
+{
+    const ent_dict *d = w->c->d;
+    for (uint32_t k = v; k > first && v - k < 6; k--) {
+        const ent_token *t = &tk[k - 1];
+        if (is_verbish(t)) {
+            *gpos = k - 1;
+            const char *g = t->verb_fold ? t->verb_fold : t->lemma_fold;
+            if (!strcmp(g, "venir") && k < v && !strcmp(tk[k].fold, "de")) return GOV_RECENT;
+            if (in(g, modal_verbs) || in(t->fold, en_modal_aux)) return GOV_MODAL;
+            uint32_t last;
+            const ent_pattern *p = best_pattern(d, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
+            if (p && strcmp(p->code, "-")) return GOV_TRIGGER;
+            return GOV_NONE;
+        }
+        if (w->actor_at[k - 1] >= 0 && w->lang == 1) continue;   /* "urged Russia to" */
+        if (!in(t->fold, group_fillers) && strcmp(t->fold, "de") && strcmp(t->fold, "d'") &&
+            strcmp(t->fold, "a") && strcmp(t->fold, "to") && t->pos != ENT_POS_ADV &&
+            w->actor_at[k - 1] < 0)
+            return GOV_NONE;
+    }
+    return GOV_NONE;
+}
+
+/* ---- subjects and objects ---- */
+
+static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
+{
+    if (t0 <= first) return 0;
+    const ent_token *p = &tk[t0 - 1];
+    if (in(p->fold, preps)) return 1;
+    if (p->pos == ENT_POS_DET && t0 - 1 > first && in(tk[t0 - 2].fold, preps)) return 1;
+    return 0;
+}
+
+/* Actors coordinated with actor a (going right): "X et Y", "X, Y and Z". */
+static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit, int *out, int max)
+{
+    int n = 0;
+    out[n++] = a;
+    while (n < max && (size_t)(a + 1) < w->nact) {
+        const ent_actor *x = &w->act[a], *y = &w->act[a + 1];
+        if (y->tok_start >= limit) break;
+        uint32_t g = x->tok_end;
+        int ok = 0;
+        if (y->tok_start == g + 1 && in(tk[g].fold, and_words)) ok = 1;
+        if (y->tok_start == g + 2 && in(tk[g].fold, and_words) && tk[g + 1].pos == ENT_POS_DET) ok = 1;
+        if (y->tok_start == g + 2 && !strcmp(tk[g].fold, ",") && in(tk[g + 1].fold, and_words)) ok = 1;
+        if (!ok) break;
+        out[n++] = ++a;
+    }
+    return n;
+}
+
+static int first_actor_in(ent_worker *w, uint32_t a, uint32_t b)
+{
+    for (size_t i = 0; i < w->nact; i++)
+        if (w->act[i].tok_start >= a && w->act[i].tok_end <= b) return (int)i;
+    return -1;
+}
+
+static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out)
+{
+    /* a relative "qui"/"who": the actor before it */
+    if (c->relative) {
+        for (size_t i = w->nact; i-- > 0;) {
+            const ent_actor *a = &w->act[i];
+            if (a->tok_end <= c->left - 1 && c->left - 1 - a->tok_end <= 1) {
+                out[0] = (int)i;
+                return 1;
+            }
+        }
+    }
+    /* a participle after a comma: the actor before the comma */
+    if (c->participle && c->left == c->first_aux && c->first_aux > first &&
+        !strcmp(tk[c->first_aux - 1].fold, ",")) {
+        for (size_t i = w->nact; i-- > 0;)
+            if (w->act[i].tok_end + 1 == c->first_aux) { out[0] = (int)i; return 1; }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        /* the clause, then (past an apposition or a participial phrase between commas) the
+         * stretch before it: "Poutine, arrivé mercredi à Pyongyang, a rencontré" */
+        uint32_t from = pass ? c->outer_left : c->left;
+        if (pass && from == c->left) break;
+        for (size_t i = 0; i < w->nact; i++) {
+            const ent_actor *a = &w->act[i];
+            if (a->tok_start < from || a->tok_end > c->first_aux) continue;
+            if (preceded_by_prep(tk, first, a->tok_start)) continue;
+            return coordinated(w, tk, (int)i, c->first_aux, out, MAXSIDE);
+        }
+    }
+    return 0;
+}
+
+static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t from, uint32_t to,
+                   int *out)
+{
+    for (size_t i = 0; i < w->nact; i++) {
+        const ent_actor *a = &w->act[i];
+        if (a->tok_start < from || a->tok_end > to) continue;
+        if (a->tok_start > first && in(tk[a->tok_start - 1].fold, news_sources)) continue;
+        if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
+                                     !strcmp(tk[a->tok_start - 1].fold, "by")))
+            continue;
+        return coordinated(w, tk, (int)i, to, out, MAXSIDE);
+    }
+    return 0;
+}
+
+/* The agent of a passive: the actors after par/by in the clause. */
+static int agents(ent_worker *w, const ent_token *tk, uint32_t v, uint32_t to, int *out)
+{
+    for (uint32_t k = v + 1; k < to; k++) {
+        if (strcmp(tk[k].fold, "par") && strcmp(tk[k].fold, "by")) continue;
+        for (size_t i = 0; i < w->nact; i++)
+            if (w->act[i].tok_start == k + 1 ||
+                (w->act[i].tok_start == k + 2 && tk[k + 1].pos == ENT_POS_DET))
+                return coordinated(w, tk, (int)i, to, out, MAXSIDE);
+        return 0;
+    }
+    return 0;
+}
+
+/* ---- events ---- */
+
+static int symmetric(const char *code)
+{
+    return !strcmp(code, "040") || !strcmp(code, "046") || !strcmp(code, "057") ||
+           !strcmp(code, "044") || !strcmp(code, "062") || !strcmp(code, "0841");
+}
+
+static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k + 1 < b; k++) {
+        if (!strcmp(tk[k].fold, "each") && !strcmp(tk[k + 1].fold, "other")) return 1;
+        if (!strcmp(tk[k].fold, "mutuellement") || !strcmp(tk[k].fold, "reciproquement")) return 1;
+        if (!strcmp(tk[k].fold, "l'un") || !strcmp(tk[k].fold, "l'autre")) return 1;
+    }
+    return 0;
+}
+
+static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, int t,
+                      const char *code, uint32_t v, uint32_t pat, int nominal)
+{
+    const ent_actor *a = &w->act[s], *b = &w->act[t];
+    if (!strcmp(a->code, b->code)) {
+        trace(w, "    %s -> %s: same actor on both sides, no event", a->code, b->code);
+        return;
+    }
+    for (size_t i = 0; i < w->nev; i++)
+        if (!strcmp(w->ev[i].source, a->code) && !strcmp(w->ev[i].target, b->code) &&
+            !strcmp(w->ev[i].code, code))
+            return;   /* one event per (source, target, code) */
+    if (w->nev == w->capev) {
+        w->capev = w->capev ? w->capev * 2 : 16;
+        w->ev = ent_xrealloc(w->ev, w->capev * sizeof *w->ev);
+    }
+    ent_event *e = &w->ev[w->nev++];
+    memset(e, 0, sizeof *e);
+    memcpy(e->source, a->code, sizeof e->source);
+    memcpy(e->target, b->code, sizeof e->target);
+    snprintf(e->code, sizeof e->code, "%.7s", code);
+    memcpy(e->root, code, 2);
+    const ent_cameo *cm = ent_cameo_find(code);
+    e->goldstein = cm ? cm->goldstein : 0.0;
+    e->quad = ent_cameo_quad(code);
+    e->nominal = nominal;
+    e->sent = (uint32_t)sent;
+    e->src_start = a->start, e->src_end = a->end;
+    e->tgt_start = b->start, e->tgt_end = b->end;
+    e->trig_start = tk[v].start, e->trig_end = tk[v].end;
+    for (uint32_t k = 0; k < a->nentries; k++) e->entries[e->nentries++] = a->entries[k];
+    for (uint32_t k = 0; k < b->nentries; k++) e->entries[e->nentries++] = b->entries[k];
+    e->pattern = pat;
+    trace(w, "    EVENT %s -> %s %s (%s)", a->code, b->code, code, cm ? cm->label : "?");
+}
+
+static void emit(ent_worker *w, const ent_token *tk, size_t sent, const int *src, int ns,
+                 const int *tgt, int nt, const char *code, uint32_t v, uint32_t pat, int both,
+                 int nominal)
+{
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            add_event(w, tk, sent, src[i], tgt[j], code, v, pat, nominal);
+            if (both) add_event(w, tk, sent, tgt[j], src[i], code, v, pat, nominal);
+        }
+}
+
+static const char *side_codes(ent_worker *w, const int *x, int n, char *buf, size_t cap)
+{
+    buf[0] = 0;
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, cap - l, "%s%s", i ? "+" : "", w->act[x[i]].code);
+    }
+    return n ? buf : "(none)";
+}
+
+/* One verb trigger at v with pattern p (matched up to token `last`). */
+static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t first,
+                      uint32_t end, uint32_t v, const ent_pattern *p, uint32_t last)
+{
+    const ent_dict *d = w->c->d;
+    char origin[600], sbuf[200], tbuf[200];
+    clause c = {0};
+    c.right = end;
+    verb_group(w, tk, first, v, &c);
+    bounds(tk, first, end, v, &c);
+    if (last >= c.right) c.right = last + 1;
+    ent_dict_pattern_origin(d, p, origin, sizeof origin);
+    trace(w, "  trigger '%s' (%s) pattern %s => %s; clause [%u,%u)%s%s%s%s%s%s%s",
+          tk[v].surface, tk[v].verb_fold, origin, p->code, c.left - first, c.right - first,
+          c.passive ? " passive" : "", c.negated ? " negated" : "", c.future ? " future" : "",
+          c.modal_aux ? " modal" : "", c.infinitive ? " infinitive" : "",
+          c.participle ? " participle" : "", c.relative ? " relative" : "");
+    if (!strcmp(p->code, "-")) {
+        trace(w, "    no event: the pattern says this use is no event");
+        return;
+    }
+    char code[8];
+    snprintf(code, sizeof code, "%s", p->code);
+    int modal = c.future || c.modal_aux;
+    int src[MAXSIDE], tgt[MAXSIDE], ns = 0, nt = 0;
+    uint32_t gpos = v;
+    if (c.infinitive) {
+        int g = governor(w, tk, first, v, &gpos);
+        if (g == GOV_TRIGGER) {
+            trace(w, "    no event: infinitive governed by another trigger, which codes it");
+            return;
+        }
+        if (g == GOV_MODAL) modal = 1;
+        /* the infinitive's subject is its governor's */
+        clause gc = {0};
+        gc.right = end;
+        verb_group(w, tk, first, gpos, &gc);
+        bounds(tk, first, end, gpos, &gc);
+        if (g != GOV_NONE || gpos != v) {
+            ns = subjects(w, tk, first, &gc, src);
+            if (gc.future || gc.modal_aux) modal = 1;
+            if (gc.negated) c.negated = 1;
+        }
+    }
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (c.negated && root != 12 && strcmp(code, "016")) {
+        trace(w, "    no event: negated");
+        return;
+    }
+    if (modal) {
+        if (root == 4) {
+            snprintf(code, sizeof code, "036");
+            trace(w, "    future or planned meeting: coded 036 (intent to meet)");
+        } else if (root != 3) {
+            trace(w, "    no event: future, planned or possible, not realised");
+            return;
+        }
+    }
+    if (!ns) ns = subjects(w, tk, first, &c, src);
+    if (c.passive) {
+        /* the subject is acted on; the agent after par/by acts */
+        int ag[MAXSIDE];
+        int na = agents(w, tk, v, c.right, ag);
+        if (!na) {
+            trace(w, "    no event: passive without an agent");
+            return;
+        }
+        memcpy(tgt, src, sizeof(int) * (size_t)ns);
+        nt = ns;
+        memcpy(src, ag, sizeof(int) * (size_t)na);
+        ns = na;
+        trace(w, "    passive: agent %s acts on %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
+              side_codes(w, tgt, nt, tbuf, sizeof tbuf));
+    } else {
+        uint32_t from = v + 1;
+        /* a pattern ending with a preposition: its target follows it */
+        if (last > v && first_actor_in(w, last + 1, c.right) >= 0 &&
+            (tk[last].pos == ENT_POS_ADP || in(tk[last].fold, preps)))
+            from = last + 1;
+        nt = objects(w, tk, first, from, c.right, tgt);
+        if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt);
+    }
+    if (!ns && w->nlast_subj && c.left > first) {
+        ns = w->nlast_subj;   /* "X a rencontré Y et a signé...": the same subject */
+        memcpy(src, w->last_subj, sizeof(int) * (size_t)ns);
+        trace(w, "    subject shared with the previous verb");
+    }
+    trace(w, "    subject %s, object %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
+          side_codes(w, tgt, nt, tbuf, sizeof tbuf));
+    if (ns) {
+        w->nlast_subj = ns;
+        memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
+    }
+    int both = symmetric(code) || mutual(tk, v, c.right);
+    if (!nt && ns > 1 && both) {
+        /* "X et Y ont signé un accord": each with each */
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++)
+                if (i != j) add_event(w, tk, sent, src[i], src[j], code, v, (uint32_t)(p - d->pats), 0);
+        return;
+    }
+    if (!ns || !nt) {
+        trace(w, "    no event: %s", !ns ? "no subject actor" : "no object actor");
+        return;
+    }
+    emit(w, tk, sent, src, ns, tgt, nt, code, v, (uint32_t)(p - d->pats), both, 0);
+}
+
+/* A noun trigger: "la visite de X à Y", "the visit of X to Y". */
+static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t first,
+                      uint32_t end, uint32_t v, const ent_pattern *p)
+{
+    static const char *const of[] = {"de", "du", "des", "d'", "of", NULL};
+    static const char *const to[] = {"a", "au", "aux", "en", "avec", "contre", "to", "in", "with",
+                                     "against", "on", "at", "vers", "chez", NULL};
+    static const char *const planned[] = {"prochaine", "prochain", "prevue", "prevu", "future",
+                                          "upcoming", "planned", "expected", "possible", NULL};
+    if (!strcmp(p->code, "-")) return;
+    uint32_t k = v + 1;
+    int planned_here = v > first && in(tk[v - 1].fold, planned);
+    while (k < end && (tk[k].pos == ENT_POS_ADJ || in(tk[k].fold, planned))) {
+        if (in(tk[k].fold, planned)) planned_here = 1;
+        k++;
+    }
+    if (k >= end || !in(tk[k].fold, of)) return;
+    k++;
+    int s = -1;
+    for (size_t i = 0; i < w->nact; i++)
+        if (w->act[i].tok_start == k || (w->act[i].tok_start == k + 1 && tk[k].pos == ENT_POS_DET))
+            s = (int)i;
+    if (s < 0) return;
+    uint32_t j = w->act[s].tok_end;
+    if (j >= end || !in(tk[j].fold, to)) return;
+    int t = -1;
+    for (size_t i = 0; i < w->nact; i++)
+        if (w->act[i].tok_start == j + 1 || (w->act[i].tok_start == j + 2 && tk[j + 1].pos == ENT_POS_DET))
+            t = (int)i;
+    if (t < 0) return;
+    char code[8];
+    snprintf(code, sizeof code, "%s", p->code);
+    if (planned_here) {
+        if (code[0] == '0' && code[1] == '4') snprintf(code, sizeof code, "036");
+        else return;
+    }
+    trace(w, "  noun trigger '%s' => %s: %s of %s to %s", tk[v].surface, code, tk[v].lemma,
+          w->act[s].code, w->act[t].code);
+    int both = symmetric(code);
+    int src[1] = {s}, tgt[1] = {t};
+    emit(w, tk, sent, src, 1, tgt, 1, code, v, (uint32_t)(p - w->c->d->pats), both, 1);
+}
+
+size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const char *date,
+                       const ent_event **out)
+{
+    ent_buf_clear(&w->trace);
+    w->nev = 0;
+    w->nlast_subj = 0;
+    *out = NULL;
+    const ent_sentence *s = ent_analysis_sentence(a, sent);
+    if (!s) return 0;
+    const ent_token *tk = ent_analysis_tokens(a);
+    uint32_t first = s->first_token, end = first + s->n_tokens;
+    w->lang = !strcmp(ent_analysis_lang(a), "en");
+    w->nact = ent_actors_find(w->actors, a, sent, date, &w->act);
+    if (w->capat < end) {
+        w->capat = end;
+        w->actor_at = ent_xrealloc(w->actor_at, w->capat * sizeof *w->actor_at);
+    }
+    for (uint32_t i = first; i < end; i++) w->actor_at[i] = -1;
+    for (size_t i = 0; i < w->nact; i++)
+        for (uint32_t k = w->act[i].tok_start; k < w->act[i].tok_end; k++) w->actor_at[k] = (int32_t)i;
+    if (w->trace_on) {
+        trace(w, "sentence %zu: %zu actors", sent, w->nact);
+        for (size_t i = 0; i < w->nact; i++) {
+            char words[300] = "";
+            for (uint32_t k = w->act[i].tok_start; k < w->act[i].tok_end; k++) {
+                size_t l = strlen(words);
+                snprintf(words + l, sizeof words - l, "%s%s", k > w->act[i].tok_start ? " " : "",
+                         tk[k].surface);
+            }
+            trace(w, "  actor %s '%s'", w->act[i].code, words);
+        }
+    }
+    if (w->nact < 2) {
+        trace(w, "  fewer than two actors: no event possible");
+        *out = w->ev;
+        return 0;
+    }
+    const ent_dict *d = w->c->d;
+    for (uint32_t v = first; v < end; v++) {
+        const ent_token *t = &tk[v];
+        if (w->actor_at[v] >= 0) continue;
+        uint32_t last;
+        if (t->verb_fold && (t->pos == ENT_POS_VERB ||
+                             ((t->pos == ENT_POS_ADJ || t->pos == ENT_POS_NOUN) && (t->vform & ENT_VF_PPAS) &&
+                              v > first && tk[v - 1].pos == ENT_POS_AUX))) {
+            const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_VERB, w->lang, &last);
+            if (p) code_verb(w, tk, sent, first, end, v, p, last);
+        } else if (t->pos == ENT_POS_NOUN && t->lemma_fold) {
+            const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
+            if (p) code_noun(w, tk, sent, first, end, v, p);
+        }
+    }
+    *out = w->ev;
+    return w->nev;
+}
