@@ -177,6 +177,7 @@ typedef struct ent_dict ent_dict;
 ent_dict *ent_dict_load(const char *dir, ent_error *err);
 void ent_dict_free(ent_dict *d);
 size_t ent_dict_entry_count(const ent_dict *d);
+size_t ent_dict_pattern_count(const ent_dict *d);   /* event patterns (verbs and nouns) */
 /* "file:line" of dictionary entry `entry` into buf; NULL if there is no such entry. */
 const char *ent_dict_entry_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n);
 /* Reports duplicate and conflicting entries through diag ("file:line", message); returns

@@ -143,5 +143,27 @@ expect_rc 0 "dict lint on the shipped dictionaries" -- "$E" dict lint
 expect_rc 0 "dict info" -- "$E" dict info
 has "$T/out" "loaded in" "dict info load time"
 
+# --- events: a bad pattern line names its file and line; pathological sentences stay linear
+mkdir -p "$T/dict2/events"
+printf '[country]\nRussie => RUS\n' >"$T/dict2/a.txt"
+printf '[verb]\n@lang fr\nrencontrer => 040\nattaquer => 999\n' >"$T/dict2/events/v.txt"
+expect_rc 3 "bad event pattern" -- "$E" code --dict "$T/dict2" "$T/act.jsonl"
+has "$T/err" "events/v.txt:4: unknown CAMEO code '999'" "pattern error with file:line"
+python3 - "$T" <<'PY'
+import json, sys
+t = sys.argv[1]
+long = " ".join(["la Russie a attaqué l'Ukraine ,"] * 12500) + " ."          # 100,000 tokens
+only = " ".join(["Russie Chine Iran Moscou Kremlin ONU"] * 17000) + "."     # only actors
+with open(t + "/patho.jsonl", "w") as f:
+    for i, s in enumerate((long, only)):
+        f.write(json.dumps({"id": f"p{i}", "lang": "fr", "date": "2024-06-19", "text": s},
+                           ensure_ascii=False) + "\n")
+PY
+start=$(date +%s)
+expect_rc 0 "100,000-token sentence and a sentence of actors only" -- "$E" code "$T/patho.jsonl"
+secs=$(( $(date +%s) - start ))
+[ "$secs" -lt 60 ] && ok || ko "pathological sentences took ${secs}s"
+has "$T/out" '"source":"RUS","target":"UKR","code":"190"' "long sentence coded"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

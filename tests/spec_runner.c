@@ -25,6 +25,8 @@ static ent_text *tx;
 static ent_analysis *an;
 static ent_dict *dict;
 static ent_actors *rec;
+static ent_coder *coder;
+static ent_worker *worker;
 static int failures, records;
 
 /* Collapses runs of white space into one space. */
@@ -160,6 +162,48 @@ static void check_actors(const char *file, record *r)
     ent_buf_free(&got);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* events-*.txt: the set of "SOURCE TARGET CODE" events of the input, or "-" for none. */
+static void check_events(const char *file, record *r)
+{
+    if (analyse(file, r)) return;
+    char *got[512];
+    size_t ng = 0;
+    for (size_t i = 0; i < ent_analysis_sentence_count(an); i++) {
+        const ent_event *ev;
+        size_t n = ent_worker_code(worker, an, i, r->date[0] ? r->date : NULL, &ev);
+        for (size_t k = 0; k < n && ng < 512; k++) {
+            char line[64];
+            snprintf(line, sizeof line, "%s %s %s", ev[k].source, ev[k].target, ev[k].code);
+            int dup = 0;
+            for (size_t j = 0; j < ng; j++) dup |= !strcmp(got[j], line);
+            if (!dup) got[ng++] = ent_xstrndup(line, strlen(line));
+        }
+    }
+    char *want[512];
+    size_t nw = 0;
+    for (size_t k = 0; k < r->nexpect && nw < 512; k++)
+        if (strcmp(r->expect[k], "-")) want[nw++] = r->expect[k];
+    qsort(got, ng, sizeof *got, cmp_str);
+    qsort(want, nw, sizeof *want, cmp_str);
+    int same = ng == nw;
+    for (size_t k = 0; same && k < ng; k++) same = !strcmp(got[k], want[k]);
+    if (!same) {
+        ent_buf msg = {0};
+        for (size_t k = 0; k < nw; k++) ent_buf_printf(&msg, "\n    want %s", want[k]);
+        if (!nw) ent_buf_adds(&msg, "\n    want -");
+        for (size_t k = 0; k < ng; k++) ent_buf_printf(&msg, "\n    got  %s", got[k]);
+        if (!ng) ent_buf_adds(&msg, "\n    got  -");
+        fail(file, r, r->line, "\n    %s%s", r->input.p, msg.p);
+        ent_buf_free(&msg);
+    }
+    for (size_t k = 0; k < ng; k++) free(got[k]);
+}
+
 static void record_reset(record *r, const char *deflang)
 {
     r->date[0] = 0;
@@ -188,7 +232,8 @@ static int run_spec(const char *file)
         !strncmp(base, "segment_", 8) ? check_segment
         : !strncmp(base, "tokens_", 7) ? check_tokens
         : !strncmp(base, "lemma_", 6) ? check_lemma
-        : !strncmp(base, "actors", 6) ? check_actors : NULL;
+        : !strncmp(base, "actors", 6) ? check_actors
+        : !strncmp(base, "events", 6) ? check_events : NULL;
     if (!check) { fprintf(stderr, "%s: unknown spec kind\n", file); return 2; }
     const char *deflang = (strstr(base, "_en") || strstr(base, "-en")) ? "en" : "fr";
     FILE *f = fopen(file, "r");
@@ -294,7 +339,11 @@ int main(int argc, char **argv)
     dict = ent_dict_load(getenv("ENT_DICT_DIR"), &err);
     if (!dict) { fprintf(stderr, "spec_runner: %s\n", err.message); return 3; }
     rec = ent_actors_new(dict);
+    coder = ent_coder_new(dict);
+    worker = ent_worker_new(coder);
     int rc = !strcmp(argv[1], "--seed") && argc == 4 ? run_seed(argv[2], argv[3]) : run_spec(argv[1]);
+    ent_worker_free(worker);
+    ent_coder_free(coder);
     ent_actors_free(rec);
     ent_dict_free(dict);
     ent_analysis_free(an);

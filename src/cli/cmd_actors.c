@@ -168,11 +168,13 @@ int cmd_dict(int argc, char **argv)
     int status = EXIT_OK;
     if (lint) {
         size_t n = ent_dict_lint(dict, NULL, NULL);
-        printf("%zu entries, %zu problem%s\n", ent_dict_entry_count(dict), n, n == 1 ? "" : "s");
+        printf("%zu actor entries, %zu event patterns, %zu problem%s\n", ent_dict_entry_count(dict),
+               ent_dict_pattern_count(dict), n, n == 1 ? "" : "s");
         if (n) status = EXIT_INPUT;
     } else {
         double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-        printf("%zu entries, loaded in %.1f ms\n", ent_dict_entry_count(dict), ms);
+        printf("%zu actor entries, %zu event patterns, loaded in %.1f ms\n",
+               ent_dict_entry_count(dict), ent_dict_pattern_count(dict), ms);
     }
     ent_dict_free(dict);
     return status;

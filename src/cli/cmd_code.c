@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../code/cameo.h"
 #include "../io/json.h"
 #include "../util/util.h"
 #include "cli.h"
@@ -85,13 +86,17 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
 {
     char origin[600];
     ent_coder_pattern_origin(r->coder, e->pattern, origin, sizeof origin);
+    const ent_cameo *cm = ent_cameo_find(e->code);
+    const char *label = cm ? cm->label : "";
     if (fmt != FMT_JSONL) {
         char sep = fmt == FMT_TSV ? '\t' : ',';
         csv_field(b, d->id, strlen(d->id), fmt);
         ent_buf_printf(b, "%c%u%c", sep, e->sent, sep);
         csv_field(b, date, strlen(date), fmt);
-        ent_buf_printf(b, "%c%s%c%s%c%s%c%s%c%.1f%c%d%c%s%c%u%c%u%c", sep, e->source, sep, e->target,
-                       sep, e->code, sep, e->root, sep, e->goldstein, sep, e->quad, sep,
+        ent_buf_printf(b, "%c%s%c%s%c%s%c%s%c", sep, e->source, sep, e->target, sep, e->code, sep,
+                       e->root, sep);
+        csv_field(b, label, strlen(label), fmt);
+        ent_buf_printf(b, "%c%.1f%c%d%c%s%c%u%c%u%c", sep, e->goldstein, sep, e->quad, sep,
                        e->nominal ? "nominal" : "verbal", sep, s->start, sep, s->end, sep);
         csv_field(b, d->text + e->trig_start, e->trig_end - e->trig_start, fmt);
         ent_buf_addc(b, sep);
@@ -104,8 +109,9 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
     ent_buf_adds(b, "{\"doc_id\":");
     ent_json_cstr(b, d->id);
     ent_buf_printf(b, ",\"sent\":%u,\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\","
-                   "\"root\":\"%s\",\"goldstein\":%.1f,\"quad\":%d,\"date\":", e->sent, e->source,
-                   e->target, e->code, e->root, e->goldstein, e->quad);
+                   "\"root\":\"%s\",\"label\":", e->sent, e->source, e->target, e->code, e->root);
+    ent_json_cstr(b, label);
+    ent_buf_printf(b, ",\"goldstein\":%.1f,\"quad\":%d,\"date\":", e->goldstein, e->quad);
     ent_json_cstr(b, date);
     ent_buf_printf(b, ",\"mode\":\"%s\",\"sentence\":{\"start\":%u,\"end\":%u,\"text\":",
                    e->nominal ? "nominal" : "verbal", s->start, s->end);
@@ -167,7 +173,7 @@ int cmd_code(int argc, char **argv)
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
     if (fmt != FMT_JSONL) {
         const char *cols[] = {"doc_id", "sent", "date", "source", "target", "code", "root",
-                              "goldstein", "quad", "mode", "start", "end", "trigger", "pattern",
+                              "label", "goldstein", "quad", "mode", "start", "end", "trigger", "pattern",
                               "sentence", NULL};
         for (int i = 0; cols[i]; i++) printf("%s%s", i ? (fmt == FMT_TSV ? "\t" : ",") : "", cols[i]);
         putchar('\n');

@@ -19,7 +19,7 @@ struct ent_coder {
     const ent_dict *d;
 };
 
-enum { MAXSIDE = 8 };
+enum { MAXSIDE = 8, REACH = 60 };   /* a clause is at most REACH words each side of its verb */
 
 typedef struct clause {
     uint32_t left, right;       /* token bounds [left, right) */
@@ -295,7 +295,8 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
 static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v, clause *c)
 {
     uint32_t l = c->first_aux;
-    while (l > first) {
+    uint32_t floor = v > first + REACH ? v - REACH : first;
+    while (l > floor) {
         const ent_token *t = &tk[l - 1];
         if (is_breaker(t)) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
@@ -309,9 +310,15 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
     if (l > first && in(tk[l - 1].fold, relatives)) c->relative = 1;
     c->left = l;
     uint32_t o = l;
-    while (o > first && !is_breaker(&tk[o - 1])) o--;
+    for (;;) {
+        while (o > floor && !is_breaker(&tk[o - 1])) o--;
+        /* past a relative clause to its antecedent: "X, qui a rencontré Y, a condamné Z" */
+        if (o > floor && in(tk[o - 1].fold, relatives) && o - 1 < l) { o--; continue; }
+        break;
+    }
     c->outer_left = o;
     uint32_t r = v + 1;
+    if (end > v + REACH) end = v + REACH;
     while (r < end) {
         const ent_token *t = &tk[r];
         if (is_breaker(t) || in(t->fold, news_sources)) break;
@@ -384,41 +391,37 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
     return n;
 }
 
-static int first_actor_in(ent_worker *w, uint32_t a, uint32_t b)
-{
-    for (size_t i = 0; i < w->nact; i++)
-        if (w->act[i].tok_start >= a && w->act[i].tok_end <= b) return (int)i;
-    return -1;
-}
-
 static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out)
 {
     /* a relative "qui"/"who": the actor before it */
     if (c->relative) {
-        for (size_t i = w->nact; i-- > 0;) {
-            const ent_actor *a = &w->act[i];
-            if (a->tok_end <= c->left - 1 && c->left - 1 - a->tok_end <= 1) {
-                out[0] = (int)i;
-                return 1;
-            }
+        /* the actor ending right before the pronoun, or before a comma before it */
+        for (uint32_t k = c->left - 1; k > first && c->left - 1 - k < 2; k--) {
+            int i = w->actor_at[k - 1];
+            if (i >= 0) { out[0] = i; return 1; }
+            if (strcmp(tk[k - 1].fold, ",")) break;
         }
     }
     /* a participle after a comma: the actor before the comma */
     if (c->participle && c->left == c->first_aux && c->first_aux > first &&
         !strcmp(tk[c->first_aux - 1].fold, ",")) {
-        for (size_t i = w->nact; i-- > 0;)
-            if (w->act[i].tok_end + 1 == c->first_aux) { out[0] = (int)i; return 1; }
+        if (c->first_aux >= first + 2 && w->actor_at[c->first_aux - 2] >= 0) {
+            out[0] = w->actor_at[c->first_aux - 2];
+            return 1;
+        }
     }
     for (int pass = 0; pass < 2; pass++) {
         /* the clause, then (past an apposition or a participial phrase between commas) the
          * stretch before it: "Poutine, arrivé mercredi à Pyongyang, a rencontré" */
         uint32_t from = pass ? c->outer_left : c->left;
         if (pass && from == c->left) break;
-        for (size_t i = 0; i < w->nact; i++) {
+        for (uint32_t k = from; k < c->first_aux; k++) {
+            int i = w->actor_at[k];
+            if (i < 0 || w->act[i].tok_start != k) continue;
             const ent_actor *a = &w->act[i];
-            if (a->tok_start < from || a->tok_end > c->first_aux) continue;
+            if (a->tok_end > c->first_aux) break;
             if (preceded_by_prep(tk, first, a->tok_start)) continue;
-            return coordinated(w, tk, (int)i, c->first_aux, out, MAXSIDE);
+            return coordinated(w, tk, i, c->first_aux, out, MAXSIDE);
         }
     }
     return 0;
@@ -427,14 +430,16 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
 static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t from, uint32_t to,
                    int *out)
 {
-    for (size_t i = 0; i < w->nact; i++) {
+    for (uint32_t k = from; k < to; k++) {
+        int i = w->actor_at[k];
+        if (i < 0 || w->act[i].tok_start != k) continue;
         const ent_actor *a = &w->act[i];
-        if (a->tok_start < from || a->tok_end > to) continue;
+        if (a->tok_end > to) break;
         if (a->tok_start > first && in(tk[a->tok_start - 1].fold, news_sources)) continue;
         if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
                                      !strcmp(tk[a->tok_start - 1].fold, "by")))
             continue;
-        return coordinated(w, tk, (int)i, to, out, MAXSIDE);
+        return coordinated(w, tk, i, to, out, MAXSIDE);
     }
     return 0;
 }
@@ -444,11 +449,9 @@ static int agents(ent_worker *w, const ent_token *tk, uint32_t v, uint32_t to, i
 {
     for (uint32_t k = v + 1; k < to; k++) {
         if (strcmp(tk[k].fold, "par") && strcmp(tk[k].fold, "by")) continue;
-        for (size_t i = 0; i < w->nact; i++)
-            if (w->act[i].tok_start == k + 1 ||
-                (w->act[i].tok_start == k + 2 && tk[k + 1].pos == ENT_POS_DET))
-                return coordinated(w, tk, (int)i, to, out, MAXSIDE);
-        return 0;
+        int i = k + 1 < to ? w->actor_at[k + 1] : -1;
+        if (i < 0 && k + 2 < to && tk[k + 1].pos == ENT_POS_DET) i = w->actor_at[k + 2];
+        return i >= 0 ? coordinated(w, tk, i, to, out, MAXSIDE) : 0;
     }
     return 0;
 }
@@ -552,6 +555,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     char code[8];
     snprintf(code, sizeof code, "%s", p->code);
     int modal = c.future || c.modal_aux;
+    int sym = symmetric(code);   /* a planned meeting stays mutual: 040 → 036 both ways */
     int src[MAXSIDE], tgt[MAXSIDE], ns = 0, nt = 0;
     uint32_t gpos = v;
     if (c.infinitive) {
@@ -604,9 +608,12 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     } else {
         uint32_t from = v + 1;
         /* a pattern ending with a preposition: its target follows it */
-        if (last > v && first_actor_in(w, last + 1, c.right) >= 0 &&
-            (tk[last].pos == ENT_POS_ADP || in(tk[last].fold, preps)))
-            from = last + 1;
+        if (last > v && last + 1 < c.right && (tk[last].pos == ENT_POS_ADP || in(tk[last].fold, preps))) {
+            /* only when an actor follows it: "appeler la Russie à attaquer" keeps la Russie */
+            uint32_t k = last + 1;
+            if (k + 1 < c.right && tk[k].pos == ENT_POS_DET) k++;
+            if (w->actor_at[k] >= 0) from = last + 1;
+        }
         nt = objects(w, tk, first, from, c.right, tgt);
         if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt);
     }
@@ -621,7 +628,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         w->nlast_subj = ns;
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
     }
-    int both = symmetric(code) || mutual(tk, v, c.right);
+    int both = sym || mutual(tk, v, c.right);
     if (!nt && ns > 1 && both) {
         /* "X et Y ont signé un accord": each with each */
         for (int i = 0; i < ns; i++)
@@ -654,17 +661,13 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     }
     if (k >= end || !in(tk[k].fold, of)) return;
     k++;
-    int s = -1;
-    for (size_t i = 0; i < w->nact; i++)
-        if (w->act[i].tok_start == k || (w->act[i].tok_start == k + 1 && tk[k].pos == ENT_POS_DET))
-            s = (int)i;
+    int s = k < end ? w->actor_at[k] : -1;
+    if (s < 0 && k + 1 < end && tk[k].pos == ENT_POS_DET) s = w->actor_at[k + 1];
     if (s < 0) return;
     uint32_t j = w->act[s].tok_end;
     if (j >= end || !in(tk[j].fold, to)) return;
-    int t = -1;
-    for (size_t i = 0; i < w->nact; i++)
-        if (w->act[i].tok_start == j + 1 || (w->act[i].tok_start == j + 2 && tk[j + 1].pos == ENT_POS_DET))
-            t = (int)i;
+    int t = j + 1 < end ? w->actor_at[j + 1] : -1;
+    if (t < 0 && j + 2 < end && tk[j + 1].pos == ENT_POS_DET) t = w->actor_at[j + 2];
     if (t < 0) return;
     char code[8];
     snprintf(code, sizeof code, "%s", p->code);

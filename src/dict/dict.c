@@ -230,11 +230,9 @@ static int parse_alt(parser *p, char *s, ent_palt *alt)
     return 0;
 }
 
-static int parse_pattern(parser *p, char *lhs, const char *code)
+static int parse_pattern1(parser *p, char *lhs, const char *code)
 {
     ent_dict *d = p->d;
-    if (strcmp(code, "-") && !ent_cameo_find(code))
-        return fail(p, "unknown CAMEO code '%s'", code);
     char *parts[32];
     int np = 0;
     for (char *q = lhs; np < 32;) {
@@ -287,6 +285,31 @@ static int parse_pattern(parser *p, char *lhs, const char *code)
     pt->next = prev ? (uint32_t)(prev - 1) : UINT32_MAX;
     ent_map_put(&d->pat_heads, key, (size_t)kl, (void *)(uintptr_t)(d->npats + 1));
     d->npats++;
+    return 0;
+}
+
+/* "organize|organise + summit => 043": one pattern per alternative of the head. */
+static int parse_pattern(parser *p, char *lhs, const char *code)
+{
+    if (strcmp(code, "-") && !ent_cameo_find(code))
+        return fail(p, "unknown CAMEO code '%s'", code);
+    char *plus = strstr(lhs, " + ");
+    size_t hl = plus ? (size_t)(plus - lhs) : strlen(lhs);
+    char head[256];
+    if (hl >= sizeof head) return fail(p, "head too long%s", "");
+    memcpy(head, lhs, hl);
+    head[hl] = 0;
+    const char *rest = plus ? plus : "";
+    for (char *alt = head, *bar; alt; alt = bar ? bar + 1 : NULL) {
+        bar = strchr(alt, '|');
+        if (bar) *bar = 0;
+        ent_buf one = {0};
+        ent_buf_adds(&one, trim(alt));
+        ent_buf_adds(&one, rest);
+        int rc = parse_pattern1(p, one.p, code);
+        ent_buf_free(&one);
+        if (rc < 0) return rc;
+    }
     return 0;
 }
 
@@ -503,6 +526,7 @@ void ent_dict_free(ent_dict *d)
 }
 
 size_t ent_dict_entry_count(const ent_dict *d) { return d->nentries; }
+size_t ent_dict_pattern_count(const ent_dict *d) { return d->npats; }
 
 const char *ent_dict_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n)
 {

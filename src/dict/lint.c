@@ -16,6 +16,67 @@ static int dates_meet(const ent_dentry *a, const ent_dentry *b)
     return a->from < b->to && b->from < a->to;
 }
 
+/* A pattern's elements as one string: "accord|traite + avec" (alternatives sorted). */
+static void canon(const ent_pattern *p, ent_buf *b)
+{
+    ent_buf_clear(b);
+    ent_buf_printf(b, "%d/", p->pronominal);
+    for (uint8_t e = 0; e < p->nelems; e++) {
+        const ent_pelem *el = &p->elems[e];
+        const char *alts[64];
+        char words[64][128];
+        uint16_t n = el->nalts < 64 ? el->nalts : 64;
+        for (uint16_t a = 0; a < n; a++) {
+            words[a][0] = 0;
+            for (uint8_t w = 0; w < el->alts[a].nwords; w++) {
+                size_t l = strlen(words[a]);
+                snprintf(words[a] + l, sizeof words[a] - l, "%s%s", w ? " " : "", el->alts[a].words[w]);
+            }
+            alts[a] = words[a];
+        }
+        for (uint16_t i = 1; i < n; i++)   /* insertion sort: a handful of alternatives */
+            for (uint16_t j = i; j > 0 && strcmp(alts[j - 1], alts[j]) > 0; j--) {
+                const char *t = alts[j]; alts[j] = alts[j - 1]; alts[j - 1] = t;
+            }
+        ent_buf_adds(b, e ? " + " : "");
+        for (uint16_t a = 0; a < n; a++) ent_buf_printf(b, "%s%s", a ? "|" : "", alts[a]);
+    }
+}
+
+/* Two patterns of the same head, language and elements: duplicate or conflict. */
+static size_t lint_patterns(const ent_dict *d, ent_diag_fn diag, void *user)
+{
+    size_t problems = 0;
+    ent_buf a = {0}, b = {0};
+    char where[600], other[600], msg[1200];
+    for (size_t i = 0; i < d->npats; i++) {
+        const ent_pattern *p = &d->pats[i];
+        canon(p, &a);
+        for (uint32_t j = p->next; j != UINT32_MAX; j = d->pats[j].next) {
+            const ent_pattern *q = &d->pats[j];
+            if (p->kind != q->kind || (p->lang != q->lang && p->lang != ENT_DLANG_ANY &&
+                                       q->lang != ENT_DLANG_ANY))
+                continue;
+            canon(q, &b);
+            if (strcmp(a.p, b.p)) continue;
+            ent_dict_pattern_origin(d, p, where, sizeof where);
+            ent_dict_pattern_origin(d, q, other, sizeof other);
+            if (!strcmp(p->code, q->code))
+                snprintf(msg, sizeof msg, "duplicate pattern '%s %s' (=> %s), also at %s", p->head,
+                         a.p + 2, p->code, other);
+            else
+                snprintf(msg, sizeof msg, "conflict: pattern '%s %s' gives %s here and %s at %s",
+                         p->head, a.p + 2, p->code, q->code, other);
+            problems++;
+            if (diag) diag(user, where, msg);
+            else fprintf(stderr, "%s: %s\n", where, msg);
+        }
+    }
+    ent_buf_free(&a);
+    ent_buf_free(&b);
+    return problems;
+}
+
 size_t ent_dict_lint(const ent_dict *d, ent_diag_fn diag, void *user)
 {
     size_t problems = 0;
@@ -49,5 +110,5 @@ size_t ent_dict_lint(const ent_dict *d, ent_diag_fn diag, void *user)
         }
     }
     ent_map_free(&seen);
-    return problems;
+    return problems + lint_patterns(d, diag, user);
 }
