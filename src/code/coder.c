@@ -339,9 +339,12 @@ enum { GOV_NONE, GOV_MODAL, GOV_TRIGGER, GOV_RECENT };
 
 static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v, uint32_t *gpos)
 {
+    static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
+                                        "disposes", "ready", "willing", "prepared", "eager", NULL};
     const ent_dict *d = w->c->d;
     for (uint32_t k = v; k > first && v - k < 6; k--) {
         const ent_token *t = &tk[k - 1];
+        if (in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
         if (is_verbish(t)) {
             *gpos = k - 1;
             const char *g = t->verb_fold ? t->verb_fold : t->lemma_fold;
@@ -427,8 +430,12 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
     return 0;
 }
 
+static const char *const place_preps[] = {"a", "au", "aux", "en", "dans", "in", "at", NULL};
+
+/* The object actors between from and to; with skip_places, not those after à/en/in/at (the
+ * venue of a meeting: "se sont réunis à Luanda"). */
 static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t from, uint32_t to,
-                   int *out)
+                   int *out, int skip_places)
 {
     for (uint32_t k = from; k < to; k++) {
         int i = w->actor_at[k];
@@ -436,6 +443,7 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         const ent_actor *a = &w->act[i];
         if (a->tok_end > to) break;
         if (a->tok_start > first && in(tk[a->tok_start - 1].fold, news_sources)) continue;
+        if (skip_places && a->tok_start > first && in(tk[a->tok_start - 1].fold, place_preps)) continue;
         if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
                                      !strcmp(tk[a->tok_start - 1].fold, "by")))
             continue;
@@ -480,6 +488,12 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
     const ent_actor *a = &w->act[s], *b = &w->act[t];
     if (!strcmp(a->code, b->code)) {
         trace(w, "    %s -> %s: same actor on both sides, no event", a->code, b->code);
+        return;
+    }
+    /* a country's own organ acting on the country itself ("Alger ... l'Algérie"): one actor */
+    if (strlen(b->code) == 3 && strlen(a->code) > 3 && !strncmp(a->code, b->code, 3) &&
+        strncmp(a->code, "IGO", 3)) {
+        trace(w, "    %s -> %s: an organ of a country acting on that country, no event", a->code, b->code);
         return;
     }
     for (size_t i = 0; i < w->nev; i++)
@@ -614,8 +628,11 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             if (k + 1 < c.right && tk[k].pos == ENT_POS_DET) k++;
             if (w->actor_at[k] >= 0) from = last + 1;
         }
-        nt = objects(w, tk, first, from, c.right, tgt);
-        if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt);
+        int venue = from == v + 1 && (!strcmp(code, "040") || !strcmp(code, "041") ||
+                                      !strcmp(code, "044") || !strcmp(code, "045") ||
+                                      !strcmp(code, "046") || !strcmp(code, "036"));
+        nt = objects(w, tk, first, from, c.right, tgt, venue);
+        if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt, 0);
     }
     if (!ns && w->nlast_subj && c.left > first) {
         ns = w->nlast_subj;   /* "X a rencontré Y et a signé...": the same subject */
@@ -724,7 +741,15 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         const ent_token *t = &tk[v];
         if (w->actor_at[v] >= 0) continue;
         uint32_t last;
-        if (t->verb_fold && (t->pos == ENT_POS_VERB ||
+        int main_aux = 0;
+        if (t->pos == ENT_POS_AUX && t->verb_fold) {
+            /* "a eu un entretien", "ont eu des discussions": avoir used as a verb */
+            uint32_t k = v + 1;
+            while (k < end && (in(tk[k].fold, group_fillers) || tk[k].pos == ENT_POS_ADV)) k++;
+            main_aux = !(k < end && (tk[k].pos == ENT_POS_VERB || tk[k].pos == ENT_POS_AUX ||
+                                     (tk[k].vform & (ENT_VF_PPAS | ENT_VF_INF))));
+        }
+        if (t->verb_fold && (t->pos == ENT_POS_VERB || main_aux ||
                              ((t->pos == ENT_POS_ADJ || t->pos == ENT_POS_NOUN) && (t->vform & ENT_VF_PPAS) &&
                               v > first && tk[v - 1].pos == ENT_POS_AUX))) {
             const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_VERB, w->lang, &last);
