@@ -116,7 +116,7 @@ static const char *const preps[] = {
     "aupres", "sans", "in", "of", "with", "to", "for", "by", "from", "at", "on", "against",
     "toward", "towards", "under", "after", "before", "during", "since", "among", "between",
     "into", "over", "without", "than", NULL};
-static const char *const breakers[] = {";", ":", "\xc2\xab", "\xc2\xbb", "(", ")", "\xe2\x80\x94",
+static const char *const breakers[] = {";", ":", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
                                       "\xe2\x80\x9c", "\xe2\x80\x9d", "\"", NULL};
 static const char *const subordinators[] = {
     "que", "qu'", "qui", "dont", "ou", "lorsque", "lorsqu'", "puisque", "puisqu'", "quand",
@@ -284,6 +284,10 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     if (c->passive == 2) c->passive = 1;
     c->infinitive = c->first_aux == v && (t->vform & ENT_VF_INF) && !(t->vform & ENT_VF_FINITE && w->lang == 1 &&
                     !(v > first && !strcmp(tk[v - 1].fold, "to")));
+    if (c->first_aux < v && tk[c->first_aux].vform == ENT_VF_INF) c->infinitive = 1;   /* d'avoir attaqué */
+    if (w->lang == 1 && (t->vform & ENT_VF_PPRE) && c->first_aux == v && v > first &&
+        (!strcmp(tk[v - 1].fold, "of") || tk[v - 1].pos == ENT_POS_ADP))
+        c->infinitive = 1;   /* "accused X of attacking": a gerund complement */
     c->participle = c->first_aux == v && !c->infinitive && (t->vform & (ENT_VF_PPAS | ENT_VF_PPRE)) &&
                     !(t->vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
                       (tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
@@ -298,6 +302,12 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
     uint32_t floor = v > first + REACH ? v - REACH : first;
     while (l > floor) {
         const ent_token *t = &tk[l - 1];
+        if (!strcmp(t->fold, ")")) {   /* a parenthesis is transparent: "(RDC)" */
+            uint32_t k = l - 1;
+            while (k > floor && strcmp(tk[k - 1].fold, "(")) k--;
+            if (k > floor) { l = k - 1; continue; }
+        }
+        if (!strcmp(t->fold, "(")) break;
         if (is_breaker(t)) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
         if (in(t->fold, and_words) && l - 1 > first && l < v + 1) {
@@ -321,6 +331,12 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
     if (end > v + REACH) end = v + REACH;
     while (r < end) {
         const ent_token *t = &tk[r];
+        if (!strcmp(t->fold, "(")) {   /* skip a parenthesis */
+            uint32_t k = r + 1;
+            while (k < end && strcmp(tk[k].fold, ")")) k++;
+            if (k < end) { r = k + 1; continue; }
+        }
+        if (!strcmp(t->fold, ")")) break;
         if (is_breaker(t) || in(t->fold, news_sources)) break;
         if ((!strcmp(t->fold, ",") || in(t->fold, and_words)) && r + 1 < end) {
             uint32_t k = r + 1;
@@ -356,12 +372,31 @@ static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t
             return GOV_NONE;
         }
         if (w->actor_at[k - 1] >= 0 && w->lang == 1) continue;   /* "urged Russia to" */
-        if (!in(t->fold, group_fillers) && strcmp(t->fold, "de") && strcmp(t->fold, "d'") &&
-            strcmp(t->fold, "a") && strcmp(t->fold, "to") && t->pos != ENT_POS_ADV &&
+        if (!in(t->fold, group_fillers) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
+            t->pos != ENT_POS_ADV && t->pos != ENT_POS_DET && strcmp(t->fold, "of") &&
             w->actor_at[k - 1] < 0)
             return GOV_NONE;
     }
     return GOV_NONE;
+}
+
+/* Is the clause starting at `left` the content of a denial or an accusation ("a démenti
+ * que", "denied that", "accused X of")? Such content is not asserted. */
+static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t left)
+{
+    static const char *const verbs[] = {"dementir", "nier", "contester", "deny", "dismiss",
+        "refute", "accuser", "reprocher", "soupconner", "accuse", "blame", "allege", "suspect",
+        "charge", "rumeur", "nier", NULL};
+    if (left <= first || !(in(tk[left - 1].fold, subordinators) || !strcmp(tk[left - 1].fold, "that")))
+        return 0;
+    for (uint32_t k = left - 1; k > first && left - 1 - k < 8; k--) {
+        const ent_token *t = &tk[k - 1];
+        if (t->verb_fold && is_verbish(t)) return in(t->verb_fold, verbs);
+        if (w->actor_at[k - 1] < 0 && t->pos != ENT_POS_ADV && t->pos != ENT_POS_PRON &&
+            !in(t->fold, group_fillers) && strcmp(t->fold, ","))
+            return 0;
+    }
+    return 0;
 }
 
 /* ---- subjects and objects ---- */
@@ -466,10 +501,18 @@ static int agents(ent_worker *w, const ent_token *tk, uint32_t v, uint32_t to, i
 
 /* ---- events ---- */
 
+/* Codes that are mutual by nature: meet, negotiate, sign, cooperate militarily. */
 static int symmetric(const char *code)
 {
     return !strcmp(code, "040") || !strcmp(code, "046") || !strcmp(code, "057") ||
-           !strcmp(code, "044") || !strcmp(code, "062") || !strcmp(code, "0841");
+           !strcmp(code, "062");
+}
+
+/* Verbs that make any event mutual: exchange, swap ("ont échangé des prisonniers"). */
+static int exchange_verb(const char *verb)
+{
+    static const char *const v[] = {"echanger", "exchange", "swap", "trade", NULL};
+    return verb && in(verb, v);
 }
 
 static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
@@ -485,7 +528,14 @@ static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
 static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, int t,
                       const char *code, uint32_t v, uint32_t pat, int nominal)
 {
-    const ent_actor *a = &w->act[s], *b = &w->act[t];
+    const ent_actor *a = &w->act[s], *b0 = &w->act[t];
+    ent_actor place;
+    const ent_actor *b = b0;
+    if (b0->capital && (!strcmp(code, "042") || !strcmp(code, "036"))) {
+        place = *b0;   /* "visit Washington": a destination, the country (devset rules) */
+        place.code[3] = 0;
+        b = &place;
+    }
     if (!strcmp(a->code, b->code)) {
         trace(w, "    %s -> %s: same actor on both sides, no event", a->code, b->code);
         return;
@@ -566,6 +616,10 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         trace(w, "    no event: the pattern says this use is no event");
         return;
     }
+    if (unasserted(w, tk, first, c.left)) {
+        trace(w, "    no event: the content of a denial or an accusation is not asserted");
+        return;
+    }
     char code[8];
     snprintf(code, sizeof code, "%s", p->code);
     int modal = c.future || c.modal_aux;
@@ -628,9 +682,9 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             if (k + 1 < c.right && tk[k].pos == ENT_POS_DET) k++;
             if (w->actor_at[k] >= 0) from = last + 1;
         }
-        int venue = from == v + 1 && (!strcmp(code, "040") || !strcmp(code, "041") ||
-                                      !strcmp(code, "044") || !strcmp(code, "045") ||
-                                      !strcmp(code, "046") || !strcmp(code, "036"));
+        static const char *const venue_codes[] = {"040", "041", "044", "045", "046", "036",
+                                                  "057", "062", NULL};
+        int venue = from == v + 1 && in(code, venue_codes);
         nt = objects(w, tk, first, from, c.right, tgt, venue);
         if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt, 0);
     }
@@ -645,12 +699,14 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         w->nlast_subj = ns;
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
     }
-    int both = sym || mutual(tk, v, c.right);
-    if (!nt && ns > 1 && both) {
+    int both = sym || mutual(tk, v, c.right) || exchange_verb(tk[v].verb_fold);
+    int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+    if (!nt && ns > 1 && (both || coop)) {
         /* "X et Y ont signé un accord": each with each */
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) add_event(w, tk, sent, src[i], src[j], code, v, (uint32_t)(p - d->pats), 0);
+        trace(w, "    coordinated subjects and no object: each with each");
         return;
     }
     if (!ns || !nt) {
