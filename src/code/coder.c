@@ -154,6 +154,14 @@ static int is_breaker(const ent_token *t)
     return in(t->fold, breakers) || (t->pos == ENT_POS_SCONJ) || in(t->fold, subordinators);
 }
 
+/* ", and" / ", et" / ", mais" open a new clause: "India launched strikes on Pakistan, and
+ * Pakistan claimed it shot down five jets". */
+static int comma_conj(const ent_token *tk, uint32_t first, uint32_t k)
+{
+    static const char *const conj[] = {"and", "et", "but", "mais", "while", "tandis", "puis", NULL};
+    return in(tk[k].fold, conj) && k > first && !strcmp(tk[k - 1].fold, ",");
+}
+
 static int is_verbish(const ent_token *t)
 {
     return t->pos == ENT_POS_VERB || t->pos == ENT_POS_AUX;
@@ -308,7 +316,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
             if (k > floor) { l = k - 1; continue; }
         }
         if (!strcmp(t->fold, "(")) break;
-        if (is_breaker(t)) break;
+        if (is_breaker(t) || comma_conj(tk, first, l - 1)) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
         if (in(t->fold, and_words) && l - 1 > first && l < v + 1) {
             uint32_t k = l;
@@ -338,6 +346,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         }
         if (!strcmp(t->fold, ")")) break;
         if (is_breaker(t) || in(t->fold, news_sources)) break;
+        if (!strcmp(t->fold, ",") && r + 1 < end && comma_conj(tk, first, r + 1)) break;
         if ((!strcmp(t->fold, ",") || in(t->fold, and_words)) && r + 1 < end) {
             uint32_t k = r + 1;
             while (k < end && in(tk[k].fold, group_fillers)) k++;
@@ -429,6 +438,39 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
     return n;
 }
 
+static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out);
+
+static const char *const subj_pronouns[] = {"il", "elle", "ils", "elles", "it", "they", "he",
+                                            "she", NULL};
+
+/* The subject pronoun of the verb group, if any: the word just before it. */
+static int pronoun_before(const ent_token *tk, uint32_t first, const clause *c)
+{
+    uint32_t k = c->first_aux;
+    while (k > first && (!strcmp(tk[k - 1].fold, "ne") || !strcmp(tk[k - 1].fold, "n'") ||
+                         !strcmp(tk[k - 1].fold, "se") || !strcmp(tk[k - 1].fold, "s'")))
+        k--;
+    return k > first && in(tk[k - 1].fold, subj_pronouns) ? (int)(k - 1) : -1;
+}
+
+/* "Pakistan claimed it shot down...", "Israel did not seek war but was attacked": the
+ * subject of the clause before, when this one has a pronoun or no subject of its own after a
+ * conjunction. */
+static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t from,
+                            int *out)
+{
+    for (uint32_t k = from; k > first; k--) {
+        const ent_token *t = &tk[k - 1];
+        if (!(is_verbish(t) && t->verb_fold)) continue;
+        clause g = {0};
+        g.right = from;
+        verb_group(w, tk, first, k - 1, &g);
+        bounds(tk, first, from, k - 1, &g);
+        return subjects(w, tk, first, &g, out);
+    }
+    return 0;
+}
+
 static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out)
 {
     /* a relative "qui"/"who": the actor before it */
@@ -448,7 +490,8 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
             return 1;
         }
     }
-    for (int pass = 0; pass < 2; pass++) {
+    int pron = pronoun_before(tk, first, c);
+    for (int pass = 0; pass < 2 && pron < 0; pass++) {
         /* the clause, then (past an apposition or a participial phrase between commas) the
          * stretch before it: "Poutine, arrivé mercredi à Pyongyang, a rencontré" */
         uint32_t from = pass ? c->outer_left : c->left;
@@ -462,6 +505,13 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
             return coordinated(w, tk, i, c->first_aux, out, MAXSIDE);
         }
     }
+    /* a pronoun, or a clause opened by a conjunction: the subject of the clause before */
+    static const char *const conj[] = {"and", "et", "but", "mais", "or", "ou", "puis", "then", NULL};
+    uint32_t from = pron >= 0 ? (uint32_t)pron : c->left;
+    if (pron >= 0 || (c->left > first && in(tk[c->left - 1].fold, conj)) ||
+        (c->left > first && (!strcmp(tk[c->left - 1].fold, "that") || !strcmp(tk[c->left - 1].fold, "que") ||
+                             !strcmp(tk[c->left - 1].fold, "qu'")) && pron >= 0))
+        return from > first ? previous_subject(w, tk, first, from - 1, out) : 0;
     return 0;
 }
 
