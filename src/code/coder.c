@@ -360,16 +360,24 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
 
 /* The infinitive at v: is its governing verb a modal ("va signer", "plans to visit"), a
  * trigger of its own ("menace de frapper", "urged Russia to stop"), or a realised decision? */
-enum { GOV_NONE, GOV_MODAL, GOV_TRIGGER, GOV_RECENT };
+enum { GOV_NONE, GOV_MODAL, GOV_TRIGGER, GOV_RECENT, GOV_INTENT };
 
 static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v, uint32_t *gpos)
 {
     static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
                                         "disposes", "ready", "willing", "prepared", "eager", NULL};
+    /* a stated resolve to use force is a threat: "déterminée à éradiquer", "vowed to crush" */
+    static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
+                                          "resolu", "resolue", "resolus", "determined", "vow",
+                                          "jurer", "swear", NULL};
     const ent_dict *d = w->c->d;
     for (uint32_t k = v; k > first && v - k < 6; k--) {
         const ent_token *t = &tk[k - 1];
         if (in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
+        if (in(t->fold, resolve) || (t->verb_fold && in(t->verb_fold, resolve))) {
+            *gpos = k - 1;
+            return GOV_INTENT;
+        }
         if (is_verbish(t)) {
             *gpos = k - 1;
             const char *g = t->verb_fold ? t->verb_fold : t->lemma_fold;
@@ -414,6 +422,10 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
 {
     if (t0 <= first) return 0;
     const ent_token *p = &tk[t0 - 1];
+    /* "des"/"du" open a clause as articles ("des policiers ont arrêté"), not as "de + le" */
+    if ((!strcmp(p->fold, "des") || !strcmp(p->fold, "du")) &&
+        (t0 - 1 == first || tk[t0 - 2].pos == ENT_POS_PUNCT || is_verbish(&tk[t0 - 2])))
+        return 0;
     if (in(p->fold, preps)) return 1;
     if (p->pos == ENT_POS_DET && t0 - 1 > first && in(tk[t0 - 2].fold, preps)) return 1;
     return 0;
@@ -428,11 +440,18 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
         const ent_actor *x = &w->act[a], *y = &w->act[a + 1];
         if (y->tok_start >= limit) break;
         uint32_t g = x->tok_end;
-        int ok = 0;
-        if (y->tok_start == g + 1 && in(tk[g].fold, and_words)) ok = 1;
-        if (y->tok_start == g + 2 && in(tk[g].fold, and_words) && tk[g + 1].pos == ENT_POS_DET) ok = 1;
-        if (y->tok_start == g + 2 && !strcmp(tk[g].fold, ",") && in(tk[g + 1].fold, and_words)) ok = 1;
-        if (!ok) break;
+        /* "X et Y", "X, Y", "X et la Y", "X et de la Y", "X, and Y" */
+        int ok = 0, conj = 0;
+        if (y->tok_start > g && y->tok_start - g <= 4) {
+            ok = 1;
+            for (uint32_t k = g; k < y->tok_start && ok; k++) {
+                if (in(tk[k].fold, and_words)) conj = 1;
+                else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
+                         strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of"))
+                    ok = 0;
+            }
+        }
+        if (!ok || !conj) break;
         out[n++] = ++a;
     }
     return n;
@@ -683,6 +702,15 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             return;
         }
         if (g == GOV_MODAL) modal = 1;
+        if (g == GOV_INTENT) {
+            int r = (code[0] - '0') * 10 + (code[1] - '0');
+            if (r >= 18) {
+                snprintf(code, sizeof code, "138");
+                trace(w, "    a stated resolve to use force: coded 138 (threaten with military force)");
+            } else {
+                modal = 1;
+            }
+        }
         /* the infinitive's subject is its governor's */
         clause gc = {0};
         gc.right = end;
@@ -737,6 +765,21 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         int venue = from == v + 1 && in(code, venue_codes);
         nt = objects(w, tk, first, from, c.right, tgt, venue);
         if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt, 0);
+    }
+    if (!ns && (c.infinitive || c.participle)) {
+        /* "En plus d'avoir rappelé son ambassadeur, l'Algérie a ...", "Accusing X, Y said":
+         * a leading non-finite clause takes the subject of the main clause after it */
+        for (uint32_t k = v + 1; k < end && k < v + REACH; k++) {
+            if ((tk[k].vform & ENT_VF_FINITE) && is_verbish(&tk[k])) break;   /* the main verb */
+            if (strcmp(tk[k].fold, ",")) continue;
+            uint32_t j = k + 1;
+            while (j < end && (tk[j].pos == ENT_POS_DET || tk[j].pos == ENT_POS_ADV)) j++;
+            if (j < end && w->actor_at[j] >= 0) {
+                ns = coordinated(w, tk, w->actor_at[j], end, src, MAXSIDE);
+                trace(w, "    subject of the main clause after the non-finite clause");
+                break;
+            }
+        }
     }
     if (!ns && w->nlast_subj && c.left > first) {
         ns = w->nlast_subj;   /* "X a rencontré Y et a signé...": the same subject */
