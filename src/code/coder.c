@@ -294,8 +294,9 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
                     !(v > first && !strcmp(tk[v - 1].fold, "to")));
     if (c->first_aux < v && tk[c->first_aux].vform == ENT_VF_INF) c->infinitive = 1;   /* d'avoir attaqué */
     if (w->lang == 1 && (t->vform & ENT_VF_PPRE) && c->first_aux == v && v > first &&
-        (!strcmp(tk[v - 1].fold, "of") || tk[v - 1].pos == ENT_POS_ADP))
-        c->infinitive = 1;   /* "accused X of attacking": a gerund complement */
+        (!strcmp(tk[v - 1].fold, "of") || tk[v - 1].pos == ENT_POS_ADP ||
+         (tk[v - 1].pos == ENT_POS_VERB && !(tk[v - 1].vform & ENT_VF_PPAS))))
+        c->infinitive = 1;   /* "accused X of attacking", "stop deporting": gerund complements */
     c->participle = c->first_aux == v && !c->infinitive && (t->vform & (ENT_VF_PPAS | ENT_VF_PPRE)) &&
                     !(t->vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
                       (tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
@@ -362,7 +363,16 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
  * trigger of its own ("menace de frapper", "urged Russia to stop"), or a realised decision? */
 enum { GOV_NONE, GOV_MODAL, GOV_TRIGGER, GOV_RECENT, GOV_INTENT };
 
+static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v,
+                       uint32_t *gpos, int depth);
+
 static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v, uint32_t *gpos)
+{
+    return governor_at(w, tk, first, v, gpos, 0);
+}
+
+static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v,
+                       uint32_t *gpos, int depth)
 {
     static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
                                         "disposes", "ready", "willing", "prepared", "eager", NULL};
@@ -386,6 +396,15 @@ static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t
             uint32_t last;
             const ent_pattern *p = best_pattern(d, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
             if (p && strcmp(p->code, "-")) return GOV_TRIGGER;
+            /* the governor is itself a complement ("urged Russia to stop deporting"): climb */
+            int nonfinite = (t->vform & (ENT_VF_INF | ENT_VF_PPRE)) && k - 1 > first &&
+                            (!strcmp(tk[k - 2].fold, "to") || !strcmp(tk[k - 2].fold, "de") ||
+                             !strcmp(tk[k - 2].fold, "d'") || !strcmp(tk[k - 2].fold, "a"));
+            if (nonfinite && depth < 3) {
+                uint32_t g2;
+                int up = governor_at(w, tk, first, k - 1, &g2, depth + 1);
+                if (up != GOV_NONE) { *gpos = g2; return up; }
+            }
             return GOV_NONE;
         }
         if (w->actor_at[k - 1] >= 0 && w->lang == 1) continue;   /* "urged Russia to" */
