@@ -320,6 +320,12 @@ static void country_then_agent(mention *m, size_t n, const ent_token *tk)
         mention *c = &m[i], *ag = &m[i + 1];
         if (!is_agent(ag) || c->kind < 0 || is_agent(c)) continue;
         int poss = ag->t0 == c->t1 + 1 && (!strcmp(tk[c->t1].fold, "'s") || !strcmp(tk[c->t1].fold, "'"));
+        /* a plural demonym is a noun, not a modifier: "Americans head to the polls" */
+        const char *last = tk[c->t1 - 1].fold;
+        size_t ll = strlen(last);
+        if (c->kind == ENT_K_DEMONYM && ll > 3 && last[ll - 1] == 's' && !poss &&
+            strcmp(last + ll - 3, "ese") && strcmp(last + ll - 2, "ss"))
+            continue;
         int adj = c->kind == ENT_K_DEMONYM && gap_adjs(tk, c->t1, ag->t0);
         int next = ag->t0 == c->t1;
         if (!poss && !adj && !next) continue;
@@ -444,9 +450,8 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         if (!best_end) { i++; continue; }
         mention m = {.t0 = i, .t1 = best_end};
         resolve(r, &m, node_entries(r, best_node, &tk[i], lang), day);
-        /* an agent word used as a verb is no agent: "Americans head to the polls" */
-        if (m.kind == ENT_K_AGENT && (tk[i].pos == ENT_POS_VERB || tk[i].pos == ENT_POS_AUX))
-            m.kind = -1;
+        /* an auxiliary is no agent ("have", "may") */
+        if (m.kind == ENT_K_AGENT && tk[i].pos == ENT_POS_AUX) m.kind = -1;
         static const char *const former[] = {"ancien", "ancienne", "anciens", "anciennes",
                                              "former", "ex", "ex-", "feu", "late", NULL};
         if (i > first && fold_in(&tk[i - 1], former)) m.former = 1;

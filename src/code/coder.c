@@ -44,6 +44,7 @@ struct ent_worker {
     /* subjects of the last coded trigger, for coordinated verbs */
     int last_subj[MAXSIDE];
     int nlast_subj;
+    char last_code[8];          /* code of the last trigger with a subject */
 };
 
 ent_coder *ent_coder_new(const ent_dict *d)
@@ -587,13 +588,32 @@ static int agents(ent_worker *w, const ent_token *tk, uint32_t v, uint32_t to, i
     return 0;
 }
 
+/* The intent (03x) that a promised or future act of material cooperation, aid or yielding
+ * amounts to: "would send tanks" 0332, "ready to release hostages" 0353. NULL if none. */
+static const char *intent_code(const char *code)
+{
+    static const char *const map[][2] = {
+        {"06", "031"}, {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+        {"07", "033"}, {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"08", "035"}, {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"},
+        {"0841", "0353"}, {"0842", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"},
+        {NULL, NULL}};
+    const char *best = NULL;
+    size_t bl = 0;
+    for (int i = 0; map[i][0]; i++) {
+        size_t l = strlen(map[i][0]);
+        if (!strncmp(code, map[i][0], l) && l > bl) { best = map[i][1]; bl = l; }
+    }
+    return best;
+}
+
 /* ---- events ---- */
 
 /* Codes that are mutual by nature: meet, negotiate, sign, cooperate militarily. */
 static int symmetric(const char *code)
 {
-    return !strcmp(code, "040") || !strcmp(code, "046") || !strcmp(code, "057") ||
-           !strcmp(code, "062");
+    return !strcmp(code, "040") || !strcmp(code, "041") || !strcmp(code, "046") ||
+           !strcmp(code, "057") || !strcmp(code, "062");
 }
 
 /* Verbs that make any event mutual: exchange, swap ("ont échangé des prisonniers"). */
@@ -747,9 +767,13 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         return;
     }
     if (modal) {
+        const char *intent = intent_code(code);
         if (root == 4) {
             snprintf(code, sizeof code, "036");
             trace(w, "    future or planned meeting: coded 036 (intent to meet)");
+        } else if (intent) {
+            trace(w, "    future or promised %s: coded %s (intent)", code, intent);
+            snprintf(code, sizeof code, "%s", intent);
         } else if (root != 3) {
             trace(w, "    no event: future, planned or possible, not realised");
             return;
@@ -800,16 +824,24 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             }
         }
     }
-    if (!ns && w->nlast_subj && c.left > first) {
+    static const char *const coord[] = {"et", "and", ",", "puis", "then", "mais", "but", NULL};
+    if (!ns && w->nlast_subj && c.left > first && in(tk[c.left - 1].fold, coord)) {
         ns = w->nlast_subj;   /* "X a rencontré Y et a signé...": the same subject */
         memcpy(src, w->last_subj, sizeof(int) * (size_t)ns);
         trace(w, "    subject shared with the previous verb");
     }
     trace(w, "    subject %s, object %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
           side_codes(w, tgt, nt, tbuf, sizeof tbuf));
+    if (!nt && !strcmp(code, "016") && w->nlast_subj && !strncmp(w->last_code, "11", 2)) {
+        /* "..., which Iran denied", "a charge New Delhi denied": the denial answers the accuser */
+        nt = w->nlast_subj;
+        memcpy(tgt, w->last_subj, sizeof(int) * (size_t)nt);
+        trace(w, "    a denial with no object answers the accusation before it");
+    }
     if (ns) {
         w->nlast_subj = ns;
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
+        snprintf(w->last_code, sizeof w->last_code, "%s", code);
     }
     int both = sym || mutual(tk, v, c.right) || exchange_verb(tk[v].verb_fold);
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '6';
@@ -873,6 +905,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     ent_buf_clear(&w->trace);
     w->nev = 0;
     w->nlast_subj = 0;
+    w->last_code[0] = 0;
     *out = NULL;
     const ent_sentence *s = ent_analysis_sentence(a, sent);
     if (!s) return 0;
