@@ -264,6 +264,11 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             if (!strcmp(t->fold, "ete") || !strcmp(t->fold, "been")) c->passive = 2;   /* a été, has been */
             continue;
         }
+        if (!strcmp(t->fold, "longer") && k - 1 > first && !strcmp(tk[k - 2].fold, "no")) {
+            c->negated = 1;   /* "no longer ships" */
+            k--;
+            continue;
+        }
         if (in(t->fold, group_fillers) || t->pos == ENT_POS_ADV) {
             if (in(t->fold, en_neg)) c->negated = 1;
             if (!strcmp(t->fold, "ne") || !strcmp(t->fold, "n'")) c->negated = 1;
@@ -296,7 +301,7 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     if (c->first_aux < v && tk[c->first_aux].vform == ENT_VF_INF) c->infinitive = 1;   /* d'avoir attaqué */
     if (w->lang == 1 && (t->vform & ENT_VF_PPRE) && c->first_aux == v && v > first &&
         (!strcmp(tk[v - 1].fold, "of") || tk[v - 1].pos == ENT_POS_ADP ||
-         (tk[v - 1].pos == ENT_POS_VERB && !(tk[v - 1].vform & ENT_VF_PPAS))))
+         tk[v - 1].pos == ENT_POS_VERB))
         c->infinitive = 1;   /* "accused X of attacking", "stop deporting": gerund complements */
     c->participle = c->first_aux == v && !c->infinitive && (t->vform & (ENT_VF_PPAS | ENT_VF_PPRE)) &&
                     !(t->vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
@@ -376,7 +381,9 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
                        uint32_t *gpos, int depth)
 {
     static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
-                                        "disposes", "ready", "willing", "prepared", "eager", NULL};
+                                        "disposes", "ready", "willing", "prepared", "eager", "due",
+                                        "set", "scheduled", "expected", "likely", "prevu", "prevue",
+                                        "cense", "censee", "appele", "appelee", NULL};
     /* a stated resolve to use force is a threat: "déterminée à éradiquer", "vowed to crush" */
     static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
                                           "resolu", "resolue", "resolus", "determined", "vow",
@@ -446,6 +453,13 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
     if ((!strcmp(p->fold, "des") || !strcmp(p->fold, "du")) &&
         (t0 - 1 == first || tk[t0 - 2].pos == ENT_POS_PUNCT || is_verbish(&tk[t0 - 2])))
         return 0;
+    static const char *const quantities[] = {
+        "thousands", "hundreds", "dozens", "millions", "tens", "scores", "number", "group",
+        "milliers", "centaines", "dizaines", "millions", "plusieurs", "nombre", "groupe",
+        "majorite", "partie", "some", "many", "all", "most", NULL};
+    if ((!strcmp(p->fold, "of") || !strcmp(p->fold, "de") || !strcmp(p->fold, "d'")) &&
+        t0 - 1 > first && (in(tk[t0 - 2].fold, quantities) || tk[t0 - 2].pos == ENT_POS_NUM))
+        return 0;   /* "thousands of Israeli protesters" */
     if (in(p->fold, preps)) return 1;
     if (p->pos == ENT_POS_DET && t0 - 1 > first && in(tk[t0 - 2].fold, preps)) return 1;
     return 0;
@@ -792,6 +806,15 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         nt = ns;
         memcpy(src, ag, sizeof(int) * (size_t)na);
         ns = na;
+        if (!nt) {   /* "sanctions were imposed on Iran by ...": the target after the verb */
+            int tmp[MAXSIDE];
+            int n2 = objects(w, tk, first, v + 1, c.right, tmp, 0);
+            for (int i = 0; i < n2; i++) {
+                int agent = 0;
+                for (int j = 0; j < ns; j++) agent |= tmp[i] == src[j];
+                if (!agent && nt < MAXSIDE) tgt[nt++] = tmp[i];
+            }
+        }
         trace(w, "    passive: agent %s acts on %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
               side_codes(w, tgt, nt, tbuf, sizeof tbuf));
     } else {
@@ -832,11 +855,23 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     }
     trace(w, "    subject %s, object %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
           side_codes(w, tgt, nt, tbuf, sizeof tbuf));
-    if (!nt && !strcmp(code, "016") && w->nlast_subj && !strncmp(w->last_code, "11", 2)) {
-        /* "..., which Iran denied", "a charge New Delhi denied": the denial answers the accuser */
-        nt = w->nlast_subj;
-        memcpy(tgt, w->last_subj, sizeof(int) * (size_t)nt);
-        trace(w, "    a denial with no object answers the accusation before it");
+    if (!strcmp(code, "016")) {
+        /* a denial answers an accuser: the subject of an accusation before it in the sentence
+         * ("..., which Iran denied"), or an accuser named with the accusation ("les accusations
+         * de Kinshasa", "Kyiv's allegations"); a denial with no accuser named is no event */
+        static const char *const charges[] = {"accusation", "accusations", "allegation",
+            "allegations", "charge", "charges", "claim", "claims", "allegations", "affirmation",
+            "affirmations", "propos", "reproche", "reproches", NULL};
+        int accuser = 0;
+        for (uint32_t k = v + 1; k < c.right && !accuser; k++) accuser = in(tk[k].fold, charges);
+        if (w->nlast_subj && !strncmp(w->last_code, "11", 2)) {
+            nt = w->nlast_subj;
+            memcpy(tgt, w->last_subj, sizeof(int) * (size_t)nt);
+            trace(w, "    a denial answers the accusation before it");
+        } else if (!accuser) {
+            trace(w, "    no event: a denial with no accuser named");
+            return;
+        }
     }
     if (ns) {
         w->nlast_subj = ns;
@@ -844,8 +879,17 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         snprintf(w->last_code, sizeof w->last_code, "%s", code);
     }
     int both = sym || mutual(tk, v, c.right) || exchange_verb(tk[v].verb_fold);
+    if (!strcmp(code, "190") && ns) {
+        /* "Israeli warplanes struck": force by aircraft is aerial (195, devset rules) */
+        static const char *const air[] = {"warplane", "warplanes", "jets", "jet", "drone", "drones",
+            "bomber", "bombers", "aircraft", "air", "avion", "avions", "aviation", "chasseurs",
+            "bombardiers", "helicopteres", "helicopters", NULL};
+        const ent_actor *a = &w->act[src[0]];
+        for (uint32_t k = a->tok_start; k < a->tok_end; k++)
+            if (in(tk[k].fold, air)) { snprintf(code, sizeof code, "195"); break; }
+    }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '6';
-    if (!nt && ns > 1 && (both || coop)) {
+    if (!nt && ns > 1 && (both || coop || (c.passive && sym))) {
         /* "X et Y ont signé un accord": each with each */
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)

@@ -209,11 +209,13 @@ static void choose_en(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     unsigned after = OBJECT_CUES | B(ENT_POS_NOUN) | B(ENT_POS_PART) | B(ENT_POS_ADJ);
     size_t pn = i > first ? strlen(tk[i - 1].fold) : 0;
     /* after a singular noun, a present-tense verb takes -s: "force bombs", not "air force" */
+    /* "suspended climate talks": a noun after a verb's object noun is not a verb */
+    int object_np = i >= first + 2 && tk[i - 1].pos == ENT_POS_NOUN && tk[i - 2].pos == ENT_POS_VERB;
     int agrees = !e->vlemma || strcmp(t->fold, e->vlemma) != 0 || (pn && tk[i - 1].fold[pn - 1] == 's') ||
                  in_words(t->fold, same_past);
     if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) || fold_is(tk, i, first, cues) ||
-         (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && agrees &&
+         (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && agrees && !object_np &&
           (B(next) & after)) ||
          (prev_is(tk, i, first, B(ENT_POS_CCONJ) | B(ENT_POS_ADV)) && (B(next) & after)))) {
         to_verb(t, e);
