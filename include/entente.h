@@ -196,7 +196,7 @@ typedef struct ent_actor {
     uint32_t tok_start, tok_end;
     uint32_t nentries;
     uint32_t entries[ENT_ACTOR_MAX_ENTRIES];
-    uint8_t capital;           /* a capital standing for its government (a place for a visit) */
+    uint8_t capital;           /* a capital: 1 acting (its government), 2 a place ("à Moscou") */
 } ent_actor;
 
 /* The actor recogniser: longest match of dictionary names over a sentence's tokens, then

@@ -483,7 +483,7 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         o->start = tk[m->t0].start;
         o->end = tk[m->t1 - 1].end;
         o->nentries = m->nentries;
-        o->capital = m->kind == ENT_K_CAPITAL && strlen(m->code) > 3;
+        o->capital = m->kind == ENT_K_CAPITAL ? (strlen(m->code) > 3 ? 1 : 2) : 0;
         memcpy(o->entries, m->entries, m->nentries * sizeof *m->entries);
     }
     *out = r->out;

@@ -392,6 +392,8 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     for (uint32_t k = v; k > first && v - k < 6; k--) {
         const ent_token *t = &tk[k - 1];
         if (in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
+        static const char *const purpose[] = {"pour", "afin", "order", NULL};
+        if (in(t->fold, purpose) && v - k < 3) { *gpos = k - 1; return GOV_MODAL; }   /* "pour signer" */
         if (in(t->fold, resolve) || (t->verb_fold && in(t->verb_fold, resolve))) {
             *gpos = k - 1;
             return GOV_INTENT;
@@ -472,6 +474,29 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
     out[n++] = a;
     while (n < max && (size_t)(a + 1) < w->nact) {
         const ent_actor *x = &w->act[a], *y = &w->act[a + 1];
+        /* "la République démocratique du Congo (RDC) et le Rwanda": the alias in parentheses */
+        if (y->tok_start == x->tok_end + 1 && !strcmp(tk[x->tok_end].fold, "(") &&
+            y->tok_end < limit && !strcmp(tk[y->tok_end].fold, ")") && (size_t)(a + 2) < w->nact) {
+            a++;
+            x = &w->act[a];
+            y = &w->act[a + 1];
+            if (y->tok_start < x->tok_end + 1) break;
+            /* compare from the closing parenthesis */
+            uint32_t g = x->tok_end + 1;
+            int ok = 0, conj = 0;
+            if (y->tok_start >= g && y->tok_start - g <= 4) {
+                ok = 1;
+                for (uint32_t k = g; k < y->tok_start && ok; k++) {
+                    if (in(tk[k].fold, and_words)) conj = 1;
+                    else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
+                             strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of"))
+                        ok = 0;
+                }
+            }
+            if (!ok || !conj || y->tok_start >= limit) break;
+            out[n++] = ++a;
+            continue;
+        }
         if (y->tok_start >= limit) break;
         uint32_t g = x->tok_end;
         /* "X et Y", "X, Y", "X et la Y", "X et de la Y", "X, and Y" */
@@ -536,11 +561,17 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
         }
     }
     /* a participle after a comma: the actor before the comma */
-    if (c->participle && c->left == c->first_aux && c->first_aux > first &&
-        !strcmp(tk[c->first_aux - 1].fold, ",")) {
-        if (c->first_aux >= first + 2 && w->actor_at[c->first_aux - 2] >= 0) {
-            out[0] = w->actor_at[c->first_aux - 2];
-            return 1;
+    if (c->participle) {
+        uint32_t k = c->first_aux;
+        while (k > first && in(tk[k - 1].fold, group_fillers)) k--;   /* "s'accusant" */
+        if (k > first + 1 && !strcmp(tk[k - 1].fold, ",") && w->actor_at[k - 2] >= 0) {
+            int a = w->actor_at[k - 2];
+            while (a > 0) {   /* back to the first of coordinated actors */
+                int got[MAXSIDE];
+                if (coordinated(w, tk, a - 1, k, got, MAXSIDE) > 1 && got[1] == a) a--;
+                else break;
+            }
+            return coordinated(w, tk, a, k - 1, out, MAXSIDE);
         }
     }
     int pron = pronoun_before(tk, first, c);
@@ -653,9 +684,14 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
     const ent_actor *a = &w->act[s], *b0 = &w->act[t];
     ent_actor place;
     const ent_actor *b = b0;
-    if (b0->capital && (!strcmp(code, "042") || !strcmp(code, "036"))) {
+    int visit = !strcmp(code, "042") || !strcmp(code, "036");
+    if (b0->capital == 1 && visit) {
         place = *b0;   /* "visit Washington": a destination, the country (devset rules) */
         place.code[3] = 0;
+        b = &place;
+    } else if (b0->capital == 2 && !visit) {
+        place = *b0;   /* "demandé à Budapest de ...": the capital addressed is its government */
+        snprintf(place.code, sizeof place.code, "%.3sGOV", b0->code);
         b = &place;
     }
     if (!strcmp(a->code, b->code)) {
@@ -889,6 +925,21 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             if (in(tk[k].fold, air)) { snprintf(code, sizeof code, "195"); break; }
     }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+    if (ns > 1 && nt && sym) {
+        /* "X et Y ont signé un accord sous l'égide de Z": the mutual act is between X and Y;
+         * Z only when it is with them ("avec Z", "with Z") */
+        uint32_t t0 = w->act[tgt[0]].tok_start;
+        int with = t0 > first && (!strcmp(tk[t0 - 1].fold, "avec") || !strcmp(tk[t0 - 1].fold, "with") ||
+                                  (t0 > first + 1 && tk[t0 - 1].pos == ENT_POS_DET &&
+                                   (!strcmp(tk[t0 - 2].fold, "avec") || !strcmp(tk[t0 - 2].fold, "with"))));
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++)
+                if (i != j) add_event(w, tk, sent, src[i], src[j], code, v, (uint32_t)(p - d->pats), 0);
+        if (!with) {
+            trace(w, "    coordinated subjects of a mutual act: each with each");
+            return;
+        }
+    }
     if (!nt && ns > 1 && (both || coop || (c.passive && sym))) {
         /* "X et Y ont signé un accord": each with each */
         for (int i = 0; i < ns; i++)

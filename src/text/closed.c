@@ -64,7 +64,7 @@ const ent_closed ent_closed_fr[] = {
     /* avoir */
     {"ai", "avoir", X}, {"as", "avoir", X}, {"a", "avoir", X}, {"avons", "avoir", X},
     {"avez", "avoir", X}, {"ont", "avoir", X}, {"avais", "avoir", X}, {"avait", "avoir", X},
-    {"avions", "avoir", X}, {"aviez", "avoir", X}, {"avaient", "avoir", X},
+    {"aviez", "avoir", X}, {"avaient", "avoir", X},
     {"aurai", "avoir", X}, {"auras", "avoir", X}, {"aura", "avoir", X}, {"aurons", "avoir", X},
     {"aurez", "avoir", X}, {"auront", "avoir", X}, {"aurais", "avoir", X},
     {"aurait", "avoir", X}, {"aurions", "avoir", X}, {"auriez", "avoir", X},
