@@ -22,6 +22,7 @@ struct ent_coder {
 enum { MAXSIDE = 8, REACH = 60 };   /* a clause is at most REACH words each side of its verb */
 
 typedef struct clause {
+    int possible;               /* a modal of possibility (could, pourrait): no intent code */
     uint32_t left, right;       /* token bounds [left, right) */
     uint32_t outer_left;        /* left bound ignoring commas and "et" before the verb group */
     int aux_etre, aux_avoir, aux_be, modal_aux, future, negated, passive, infinitive;
@@ -117,8 +118,7 @@ static const char *const preps[] = {
     "aupres", "sans", "in", "of", "with", "to", "for", "by", "from", "at", "on", "against",
     "toward", "towards", "under", "after", "before", "during", "since", "among", "between",
     "into", "over", "without", "than", NULL};
-static const char *const breakers[] = {";", ":", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x94",
-                                      "\xe2\x80\x9c", "\xe2\x80\x9d", "\"", NULL};
+static const char *const breakers[] = {";", ":", "\xe2\x80\x94", NULL};
 static const char *const subordinators[] = {
     "que", "qu'", "qui", "dont", "ou", "lorsque", "lorsqu'", "puisque", "puisqu'", "quand",
     "tandis", "alors", "si", "parce", "afin", "mais", "car", "lequel", "laquelle", "lesquels",
@@ -132,6 +132,10 @@ static const char *const fr_neg_after[] = {"pas", "jamais", "plus", "guere", "po
 static const char *const en_neg[] = {"not", "n't", "never", NULL};
 static const char *const en_modal_aux[] = {"will", "would", "'ll", "wo", "shall", "may", "might",
                                            "could", "should", "can", "ca", "must", NULL};
+/* modals of possibility: not a promise, so no intent code either */
+static const char *const possible_words[] = {"may", "might", "could", "should", "can", "ca", "must",
+                                             "pouvoir", "devoir", "pourrait", "pourraient", "peut",
+                                             "peuvent", "devrait", "devraient", NULL};
 /* verbs whose infinitive complement is not (yet) realised */
 static const char *const modal_verbs[] = {
     "aller", "devoir", "pouvoir", "prevoir", "compter", "envisager", "souhaiter", "vouloir",
@@ -230,12 +234,19 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
     const ent_pattern *best = NULL;
     uint32_t best_last = v;
     int pron = kind == ENT_PAT_VERB && lang == 0 ? pronominal_before(tk, first, v) : 0;
+    /* a passive participle: its object nouns stand before it ("des diplomates ont été expulsés") */
+    int passive = kind == ENT_PAT_VERB && (tk[v].vform & ENT_VF_PPAS) && v > first &&
+                  tk[v - 1].pos == ENT_POS_AUX;
+    uint32_t back = v > first + 10 ? v - 10 : first;
     for (const ent_pattern *p = ent_dict_patterns(d, kind, head); p;
          p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
         if (p->lang != ENT_DLANG_ANY && p->lang != lang) continue;
         if (p->pronominal && !pron) continue;
         uint32_t l;
-        if (!match_elems(tk, v, end, p, &l)) continue;
+        if (!match_elems(tk, v, end, p, &l) &&
+            !(passive && p->nelems && match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
+            continue;
+        if (l < v) l = v;
         int better = !best || p->nelems + p->pronominal > best->nelems + best->pronominal ||
                      (p->nelems + p->pronominal == best->nelems + best->pronominal &&
                       (p->file < best->file || (p->file == best->file && p->line < best->line)));
@@ -260,6 +271,7 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             else if (!strcmp(l, "avoir")) c->aux_avoir = 1;
             else if (!strcmp(l, "be")) c->aux_be = 1;
             if (in(t->fold, en_modal_aux)) c->modal_aux = 1;
+            if (in(t->fold, possible_words)) c->possible = 1;
             if (t->vform & (ENT_VF_FUT | ENT_VF_COND)) c->future = 1;
             if (!strcmp(t->fold, "ete") || !strcmp(t->fold, "been")) c->passive = 2;   /* a été, has been */
             continue;
@@ -397,6 +409,11 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
         if (in(t->fold, resolve) || (t->verb_fold && in(t->verb_fold, resolve))) {
             *gpos = k - 1;
             return GOV_INTENT;
+        }
+        if (!is_verbish(t) && t->verb_fold && in(t->verb_fold, modal_verbs) && w->actor_at[k - 1] < 0 &&
+            strcmp(t->verb_fold, "be")) {
+            *gpos = k - 1;   /* "le président français compte se rendre": compte is the verb */
+            return GOV_MODAL;
         }
         if (is_verbish(t)) {
             *gpos = k - 1;
@@ -551,6 +568,20 @@ static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, 
 
 static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out)
 {
+    if (c->passive) {
+        /* the patient of a passive may be named in a genitive: "des positions du Hezbollah" */
+        for (uint32_t k = c->left; k < c->first_aux; k++) {
+            int i = w->actor_at[k];
+            if (i < 0 || w->act[i].tok_start != k) continue;
+            if (w->act[i].tok_end > c->first_aux) break;
+            if (preceded_by_prep(tk, first, k) && !(k > first && (!strcmp(tk[k - 1].fold, "du") ||
+                !strcmp(tk[k - 1].fold, "des") || !strcmp(tk[k - 1].fold, "de") ||
+                !strcmp(tk[k - 1].fold, "of") || (k > first + 1 && tk[k - 1].pos == ENT_POS_DET &&
+                (!strcmp(tk[k - 2].fold, "de") || !strcmp(tk[k - 2].fold, "of"))))))
+                continue;
+            return coordinated(w, tk, i, c->first_aux, out, MAXSIDE);
+        }
+    }
     /* a relative "qui"/"who": the actor before it */
     if (c->relative) {
         /* the actor ending right before the pronoun, or before a comma before it */
@@ -689,7 +720,7 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
         place = *b0;   /* "visit Washington": a destination, the country (devset rules) */
         place.code[3] = 0;
         b = &place;
-    } else if (b0->capital == 2 && !visit) {
+    } else if (b0->capital == 2 && (code[0] == '0' ? code[1] <= '2' : (code[1] >= '0' && code[1] <= '3'))) {
         place = *b0;   /* "demandé à Budapest de ...": the capital addressed is its government */
         snprintf(place.code, sizeof place.code, "%.3sGOV", b0->code);
         b = &place;
@@ -698,9 +729,13 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
         trace(w, "    %s -> %s: same actor on both sides, no event", a->code, b->code);
         return;
     }
-    /* a country's own organ acting on the country itself ("Alger ... l'Algérie"): one actor */
-    if (strlen(b->code) == 3 && strlen(a->code) > 3 && !strncmp(a->code, b->code, 3) &&
-        strncmp(a->code, "IGO", 3)) {
+    /* a country's own organ acting on the country itself ("Alger ... l'Algérie"), or a country
+     * cooperating with its own government ("la Hongrie ... son homologue hongrois"): one actor.
+     * Protest and force between a people and its government stay (EGY -> EGYGOV 141). */
+    int coop_code = code[0] == '0' && code[1] >= '1' && code[1] <= '8';
+    if (!strncmp(a->code, b->code, 3) && strncmp(a->code, "IGO", 3) &&
+        ((strlen(b->code) == 3 && strlen(a->code) > 3) ||
+         (coop_code && (strlen(a->code) == 3 || strlen(b->code) == 3)))) {
         trace(w, "    %s -> %s: an organ of a country acting on that country, no event", a->code, b->code);
         return;
     }
@@ -790,7 +825,12 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             trace(w, "    no event: infinitive governed by another trigger, which codes it");
             return;
         }
-        if (g == GOV_MODAL) modal = 1;
+        if (g == GOV_MODAL) {
+            modal = 1;
+            const ent_token *gt = &tk[gpos];
+            if (in(gt->fold, possible_words) || (gt->verb_fold && in(gt->verb_fold, possible_words)))
+                c.possible = 1;
+        }
         if (g == GOV_INTENT) {
             int r = (code[0] - '0') * 10 + (code[1] - '0');
             if (r >= 18) {
@@ -817,7 +857,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         return;
     }
     if (modal) {
-        const char *intent = intent_code(code);
+        const char *intent = c.possible ? NULL : intent_code(code);
         if (root == 4) {
             snprintf(code, sizeof code, "036");
             trace(w, "    future or planned meeting: coded 036 (intent to meet)");
@@ -830,6 +870,21 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
     }
     if (!ns) ns = subjects(w, tk, first, &c, src);
+    if (!c.passive && c.participle && (tk[v].vform & ENT_VF_PPAS) && !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 &&
+                                                                          v > first && tk[v - 1].pos != ENT_POS_PUNCT)) {
+        int ag[MAXSIDE];
+        if (agents(w, tk, v, c.right, ag)) {
+            c.passive = 1;   /* "Accusé par Paris de ..., Moscou a démenti": the agent acts */
+            if (!ns) {
+                for (uint32_t k = v + 1; k < end && k < v + REACH; k++) {
+                    if (strcmp(tk[k].fold, ",")) continue;
+                    uint32_t j = k + 1;
+                    while (j < end && (tk[j].pos == ENT_POS_DET || tk[j].pos == ENT_POS_ADV)) j++;
+                    if (j < end && w->actor_at[j] >= 0) { ns = coordinated(w, tk, w->actor_at[j], end, src, MAXSIDE); break; }
+                }
+            }
+        }
+    }
     if (c.passive) {
         /* the subject is acted on; the agent after par/by acts */
         int ag[MAXSIDE];
@@ -864,7 +919,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
         static const char *const venue_codes[] = {"040", "041", "044", "045", "046", "036",
                                                   "057", "062", NULL};
-        int venue = from == v + 1 && in(code, venue_codes);
+        int venue = from == v + 1 && (in(p->code, venue_codes) || (p->code[0] == '1' && p->code[1] == '4'));
         nt = objects(w, tk, first, from, c.right, tgt, venue);
         if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt, 0);
     }
@@ -924,7 +979,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         for (uint32_t k = a->tok_start; k < a->tok_end; k++)
             if (in(tk[k].fold, air)) { snprintf(code, sizeof code, "195"); break; }
     }
-    int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+    int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '8';
     if (ns > 1 && nt && sym) {
         /* "X et Y ont signé un accord sous l'égide de Z": the mutual act is between X and Y;
          * Z only when it is with them ("avec Z", "with Z") */
