@@ -322,6 +322,22 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     if (w->lang == 0 && (t->vform & ENT_VF_FINITE) && c->first_aux == v) c->participle = 0;
 }
 
+/* ", Japan's Coast Guard and the South Korean military said": an attribution of speech after
+ * a comma ends the clause before it. */
+static int speech_after(const ent_token *tk, uint32_t k, uint32_t end)
+{
+    static const char *const speech[] = {"say", "tell", "state", "add", "announce", "declare",
+        "report", "confirm", "claim", "dire", "declarer", "affirmer", "indiquer", "annoncer",
+        "ajouter", "expliquer", "preciser", "souligner", "assurer", "estimer", "rapporter",
+        "confirmer", NULL};
+    for (uint32_t j = k; j < end && j < k + 10; j++) {
+        if (!strcmp(tk[j].fold, ",") || !strcmp(tk[j].fold, ".")) return 0;
+        if (is_verbish(&tk[j]) && tk[j].pos != ENT_POS_AUX)
+            return tk[j].verb_fold && in(tk[j].verb_fold, speech);
+    }
+    return 0;
+}
+
 /* Clause bounds around the verb group [first_aux, v]. */
 static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v, clause *c)
 {
@@ -366,6 +382,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         if (!strcmp(t->fold, ")")) break;
         if (is_breaker(t) || in(t->fold, news_sources)) break;
         if (!strcmp(t->fold, ",") && r + 1 < end && comma_conj(tk, first, r + 1)) break;
+        if (!strcmp(t->fold, ",") && speech_after(tk, r + 1, end)) break;
         if ((!strcmp(t->fold, ",") || in(t->fold, and_words)) && r + 1 < end) {
             uint32_t k = r + 1;
             while (k < end && in(tk[k].fold, group_fillers)) k++;
@@ -437,6 +454,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
         if (w->actor_at[k - 1] >= 0 && w->lang == 1) continue;   /* "urged Russia to" */
         if (!in(t->fold, group_fillers) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
             t->pos != ENT_POS_ADV && t->pos != ENT_POS_DET && strcmp(t->fold, "of") &&
+            t->pos != ENT_POS_NOUN && t->pos != ENT_POS_ADJ && t->pos != ENT_POS_NUM &&
             w->actor_at[k - 1] < 0)
             return GOV_NONE;
     }
@@ -643,7 +661,10 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         const ent_actor *a = &w->act[i];
         if (a->tok_end > to) break;
         if (a->tok_start > first && in(tk[a->tok_start - 1].fold, news_sources)) continue;
-        if (skip_places && a->tok_start > first && in(tk[a->tok_start - 1].fold, place_preps)) continue;
+        if (skip_places && a->tok_start > first && in(tk[a->tok_start - 1].fold, place_preps) &&
+            (skip_places == 1 || (strlen(a->code) == 3 && strcmp(tk[a->tok_start - 1].fold, "a") &&
+                                  strcmp(tk[a->tok_start - 1].fold, "au") && strcmp(tk[a->tok_start - 1].fold, "aux"))))
+            continue;
         if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
                                      !strcmp(tk[a->tok_start - 1].fold, "by")))
             continue;
@@ -920,6 +941,8 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         static const char *const venue_codes[] = {"040", "041", "044", "045", "046", "036",
                                                   "057", "062", NULL};
         int venue = from == v + 1 && (in(p->code, venue_codes) || (p->code[0] == '1' && p->code[1] == '4'));
+        int verbal = p->code[0] == '0' ? p->code[1] <= '2' : (p->code[1] >= '0' && p->code[1] <= '3');
+        if (verbal && from == v + 1) venue = 2;   /* "condemned the hostage-taking in Ukraine" */
         nt = objects(w, tk, first, from, c.right, tgt, venue);
         if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt, 0);
     }
