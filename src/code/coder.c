@@ -5,6 +5,7 @@
  * (future visits are intents to meet, negated events are none...), gives events from each
  * subject actor to each object actor, both ways for symmetric codes. No parser: positions,
  * parts of speech and lemmas only. Rules: ../shared/devset/README.md. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,8 @@ struct ent_worker {
     const ent_actor *act;
     size_t nact;
     int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
+    uint32_t *wid, *lid;        /* token → pattern word id of its fold and of its lemma (0: none) */
+    unsigned *cls;              /* token → word classes (C_*) */
     size_t capat;
     ent_event *ev;
     size_t nev, capev;
@@ -76,6 +79,9 @@ void ent_worker_free(ent_worker *w)
     if (!w) return;
     ent_actors_free(w->actors);
     free(w->actor_at);
+    free(w->wid);
+    free(w->lid);
+    free(w->cls);
     free(w->ev);
     ent_buf_free(&w->trace);
     free(w);
@@ -154,9 +160,62 @@ static const char *const group_fillers[] = {
     "not", "n't", "never", "also", "already", "still", "just", "reportedly", "allegedly",
     "formally", "officially", "jointly", "now", "then", "finally", "recently", "later", NULL};
 
+static const char *const place_preps[] = {"a", "au", "aux", "en", "dans", "in", "at", NULL};
+
+/* ---- word classes of the current sentence's tokens ----
+ * The lists above are consulted for every token of every clause: each token's classes are
+ * computed once per sentence (one hash lookup) and then tested as bits. */
+enum {
+    C_AND_WORDS = 1u << 0,
+    C_BREAKERS = 1u << 1,
+    C_GROUP_FILLERS = 1u << 2,
+    C_NEWS_SOURCES = 1u << 3,
+    C_PREPS = 1u << 4,
+    C_RELATIVES = 1u << 5,
+    C_SUBORDINATORS = 1u << 6,
+    C_PLACE_PREPS = 1u << 7,
+    C_EN_NEG = 1u << 8,
+    C_FR_NEG_AFTER = 1u << 9,
+    C_EN_MODAL_AUX = 1u << 10,
+    C_POSSIBLE_WORDS = 1u << 11,
+};
+
+static ent_map class_map;
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void add_class(const char *const *list, unsigned bit)
+{
+    for (int i = 0; list[i]; i++) {
+        size_t n = strlen(list[i]);
+        uintptr_t v = (uintptr_t)ent_map_get(&class_map, list[i], n);
+        ent_map_put(&class_map, list[i], n, (void *)(v | bit));
+    }
+}
+
+static void build_classes(void)
+{
+    add_class(and_words, C_AND_WORDS);
+    add_class(breakers, C_BREAKERS);
+    add_class(group_fillers, C_GROUP_FILLERS);
+    add_class(news_sources, C_NEWS_SOURCES);
+    add_class(preps, C_PREPS);
+    add_class(relatives, C_RELATIVES);
+    add_class(subordinators, C_SUBORDINATORS);
+    add_class(place_preps, C_PLACE_PREPS);
+    add_class(en_neg, C_EN_NEG);
+    add_class(fr_neg_after, C_FR_NEG_AFTER);
+    add_class(en_modal_aux, C_EN_MODAL_AUX);
+    add_class(possible_words, C_POSSIBLE_WORDS);
+}
+
+static _Thread_local const ent_token *g_tk;
+static _Thread_local const unsigned *g_cls;
+
+static inline unsigned cls_of(const ent_token *t) { return g_cls[t - g_tk]; }
+
 static int is_breaker(const ent_token *t)
 {
-    return in(t->fold, breakers) || (t->pos == ENT_POS_SCONJ) || in(t->fold, subordinators);
+    return (cls_of(t) & C_BREAKERS) || (t->pos == ENT_POS_SCONJ) || (cls_of(t) & C_SUBORDINATORS);
 }
 
 /* ", and" / ", et" / ", mais" open a new clause: "India launched strikes on Pakistan, and
@@ -176,16 +235,21 @@ static int is_verbish(const ent_token *t)
 
 /* Does element `el` occur at token j (all the words of one alternative)? Returns the number of
  * tokens matched, 0 if not. */
+/* Word ids of the current sentence's tokens (set by ent_worker_code; the worker is
+ * per-thread, and so are these). */
+static _Thread_local const uint32_t *g_wid, *g_lid;
+
 static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent_pelem *el)
 {
+    (void)tk;
+    uint32_t w0 = g_wid[j], l0 = g_lid[j];
+    if (!w0 && !l0) return 0;   /* no element anywhere uses this word */
     for (uint16_t a = 0; a < el->nalts; a++) {
         const ent_palt *alt = &el->alts[a];
-        uint32_t k = 0;
-        for (; k < alt->nwords && j + k < end; k++) {
-            const ent_token *t = &tk[j + k];
-            if (strcmp(t->fold, alt->words[k]) && !(t->lemma_fold && !strcmp(t->lemma_fold, alt->words[k])))
-                break;
-        }
+        if (alt->ids[0] != w0 && alt->ids[0] != l0) continue;
+        uint32_t k = 1;
+        for (; k < alt->nwords && j + k < end; k++)
+            if (alt->ids[k] != g_wid[j + k] && alt->ids[k] != g_lid[j + k]) break;
         if (k == alt->nwords) return k;
     }
     return 0;
@@ -270,8 +334,8 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             if (!strcmp(l, "être")) c->aux_etre = 1;
             else if (!strcmp(l, "avoir")) c->aux_avoir = 1;
             else if (!strcmp(l, "be")) c->aux_be = 1;
-            if (in(t->fold, en_modal_aux)) c->modal_aux = 1;
-            if (in(t->fold, possible_words)) c->possible = 1;
+            if ((cls_of(t) & C_EN_MODAL_AUX)) c->modal_aux = 1;
+            if ((cls_of(t) & C_POSSIBLE_WORDS)) c->possible = 1;
             if (t->vform & (ENT_VF_FUT | ENT_VF_COND)) c->future = 1;
             if (!strcmp(t->fold, "ete") || !strcmp(t->fold, "been")) c->passive = 2;   /* a été, has been */
             continue;
@@ -281,8 +345,8 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             k--;
             continue;
         }
-        if (in(t->fold, group_fillers) || t->pos == ENT_POS_ADV) {
-            if (in(t->fold, en_neg)) c->negated = 1;
+        if ((cls_of(t) & C_GROUP_FILLERS) || t->pos == ENT_POS_ADV) {
+            if ((cls_of(t) & C_EN_NEG)) c->negated = 1;
             if (!strcmp(t->fold, "ne") || !strcmp(t->fold, "n'")) c->negated = 1;
             continue;
         }
@@ -291,7 +355,7 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     /* French "pas/jamais/plus" after the verb or its auxiliary, with ne before */
     if (!c->negated && w->lang == 0) {
         for (uint32_t k = c->first_aux; k <= v + 1 && k < c->right; k++)
-            if (in(tk[k].fold, fr_neg_after) && k > c->first_aux) {
+            if ((cls_of(&tk[k]) & C_FR_NEG_AFTER) && k > c->first_aux) {
                 for (uint32_t j = c->first_aux; j > first && c->first_aux - j < 3; j--)
                     if (!strcmp(tk[j - 1].fold, "ne") || !strcmp(tk[j - 1].fold, "n'")) c->negated = 1;
             }
@@ -353,20 +417,20 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         if (!strcmp(t->fold, "(")) break;
         if (is_breaker(t) || comma_conj(tk, first, l - 1)) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
-        if (in(t->fold, and_words) && l - 1 > first && l < v + 1) {
+        if ((cls_of(t) & C_AND_WORDS) && l - 1 > first && l < v + 1) {
             uint32_t k = l;
-            while (k < v && in(tk[k].fold, group_fillers)) k++;
+            while (k < v && (cls_of(&tk[k]) & C_GROUP_FILLERS)) k++;
             if (k <= v && is_verbish(&tk[k]) && k == c->first_aux) break;
         }
         l--;
     }
-    if (l > first && in(tk[l - 1].fold, relatives)) c->relative = 1;
+    if (l > first && (cls_of(&tk[l - 1]) & C_RELATIVES)) c->relative = 1;
     c->left = l;
     uint32_t o = l;
     for (;;) {
         while (o > floor && !is_breaker(&tk[o - 1])) o--;
         /* past a relative clause to its antecedent: "X, qui a rencontré Y, a condamné Z" */
-        if (o > floor && in(tk[o - 1].fold, relatives) && o - 1 < l) { o--; continue; }
+        if (o > floor && (cls_of(&tk[o - 1]) & C_RELATIVES) && o - 1 < l) { o--; continue; }
         break;
     }
     c->outer_left = o;
@@ -380,12 +444,12 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
             if (k < end) { r = k + 1; continue; }
         }
         if (!strcmp(t->fold, ")")) break;
-        if (is_breaker(t) || in(t->fold, news_sources)) break;
+        if (is_breaker(t) || (cls_of(t) & C_NEWS_SOURCES)) break;
         if (!strcmp(t->fold, ",") && r + 1 < end && comma_conj(tk, first, r + 1)) break;
         if (!strcmp(t->fold, ",") && speech_after(tk, r + 1, end)) break;
-        if ((!strcmp(t->fold, ",") || in(t->fold, and_words)) && r + 1 < end) {
+        if ((!strcmp(t->fold, ",") || (cls_of(t) & C_AND_WORDS)) && r + 1 < end) {
             uint32_t k = r + 1;
-            while (k < end && in(tk[k].fold, group_fillers)) k++;
+            while (k < end && (cls_of(&tk[k]) & C_GROUP_FILLERS)) k++;
             if (k < end && is_verbish(&tk[k]) && tk[k].pos != ENT_POS_AUX ? (tk[k].vform & ENT_VF_FINITE) : (k < end && tk[k].pos == ENT_POS_AUX))
                 break;
         }
@@ -436,7 +500,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             *gpos = k - 1;
             const char *g = t->verb_fold ? t->verb_fold : t->lemma_fold;
             if (!strcmp(g, "venir") && k < v && !strcmp(tk[k].fold, "de")) return GOV_RECENT;
-            if (in(g, modal_verbs) || in(t->fold, en_modal_aux)) return GOV_MODAL;
+            if (in(g, modal_verbs) || (cls_of(t) & C_EN_MODAL_AUX)) return GOV_MODAL;
             uint32_t last;
             const ent_pattern *p = best_pattern(d, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
             if (p && strcmp(p->code, "-")) return GOV_TRIGGER;
@@ -452,7 +516,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             return GOV_NONE;
         }
         if (w->actor_at[k - 1] >= 0 && w->lang == 1) continue;   /* "urged Russia to" */
-        if (!in(t->fold, group_fillers) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
+        if (!(cls_of(t) & C_GROUP_FILLERS) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
             t->pos != ENT_POS_ADV && t->pos != ENT_POS_DET && strcmp(t->fold, "of") &&
             t->pos != ENT_POS_NOUN && t->pos != ENT_POS_ADJ && t->pos != ENT_POS_NUM &&
             w->actor_at[k - 1] < 0)
@@ -468,13 +532,13 @@ static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32
     static const char *const verbs[] = {"dementir", "nier", "contester", "deny", "dismiss",
         "refute", "accuser", "reprocher", "soupconner", "accuse", "blame", "allege", "suspect",
         "charge", "rumeur", "nier", NULL};
-    if (left <= first || !(in(tk[left - 1].fold, subordinators) || !strcmp(tk[left - 1].fold, "that")))
+    if (left <= first || !((cls_of(&tk[left - 1]) & C_SUBORDINATORS) || !strcmp(tk[left - 1].fold, "that")))
         return 0;
     for (uint32_t k = left - 1; k > first && left - 1 - k < 8; k--) {
         const ent_token *t = &tk[k - 1];
         if (t->verb_fold && is_verbish(t)) return in(t->verb_fold, verbs);
         if (w->actor_at[k - 1] < 0 && t->pos != ENT_POS_ADV && t->pos != ENT_POS_PRON &&
-            !in(t->fold, group_fillers) && strcmp(t->fold, ","))
+            !(cls_of(t) & C_GROUP_FILLERS) && strcmp(t->fold, ","))
             return 0;
     }
     return 0;
@@ -497,8 +561,8 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
     if ((!strcmp(p->fold, "of") || !strcmp(p->fold, "de") || !strcmp(p->fold, "d'")) &&
         t0 - 1 > first && (in(tk[t0 - 2].fold, quantities) || tk[t0 - 2].pos == ENT_POS_NUM))
         return 0;   /* "thousands of Israeli protesters" */
-    if (in(p->fold, preps)) return 1;
-    if (p->pos == ENT_POS_DET && t0 - 1 > first && in(tk[t0 - 2].fold, preps)) return 1;
+    if ((cls_of(p) & C_PREPS)) return 1;
+    if (p->pos == ENT_POS_DET && t0 - 1 > first && (cls_of(&tk[t0 - 2]) & C_PREPS)) return 1;
     return 0;
 }
 
@@ -522,7 +586,7 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
             if (y->tok_start >= g && y->tok_start - g <= 4) {
                 ok = 1;
                 for (uint32_t k = g; k < y->tok_start && ok; k++) {
-                    if (in(tk[k].fold, and_words)) conj = 1;
+                    if ((cls_of(&tk[k]) & C_AND_WORDS)) conj = 1;
                     else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
                              strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of"))
                         ok = 0;
@@ -539,7 +603,7 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
         if (y->tok_start > g && y->tok_start - g <= 4) {
             ok = 1;
             for (uint32_t k = g; k < y->tok_start && ok; k++) {
-                if (in(tk[k].fold, and_words)) conj = 1;
+                if ((cls_of(&tk[k]) & C_AND_WORDS)) conj = 1;
                 else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
                          strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of"))
                     ok = 0;
@@ -612,7 +676,7 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
     /* a participle after a comma: the actor before the comma */
     if (c->participle) {
         uint32_t k = c->first_aux;
-        while (k > first && in(tk[k - 1].fold, group_fillers)) k--;   /* "s'accusant" */
+        while (k > first && (cls_of(&tk[k - 1]) & C_GROUP_FILLERS)) k--;   /* "s'accusant" */
         if (k > first + 1 && !strcmp(tk[k - 1].fold, ",") && w->actor_at[k - 2] >= 0) {
             int a = w->actor_at[k - 2];
             while (a > 0) {   /* back to the first of coordinated actors */
@@ -648,7 +712,6 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
     return 0;
 }
 
-static const char *const place_preps[] = {"a", "au", "aux", "en", "dans", "in", "at", NULL};
 
 /* The object actors between from and to; with skip_places, not those after à/en/in/at (the
  * venue of a meeting: "se sont réunis à Luanda"). */
@@ -660,8 +723,8 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         if (i < 0 || w->act[i].tok_start != k) continue;
         const ent_actor *a = &w->act[i];
         if (a->tok_end > to) break;
-        if (a->tok_start > first && in(tk[a->tok_start - 1].fold, news_sources)) continue;
-        if (skip_places && a->tok_start > first && in(tk[a->tok_start - 1].fold, place_preps) &&
+        if (a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_NEWS_SOURCES)) continue;
+        if (skip_places && a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_PLACE_PREPS) &&
             (skip_places == 1 || (strlen(a->code) == 3 && strcmp(tk[a->tok_start - 1].fold, "a") &&
                                   strcmp(tk[a->tok_start - 1].fold, "au") && strcmp(tk[a->tok_start - 1].fold, "aux"))))
             continue;
@@ -932,7 +995,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     } else {
         uint32_t from = v + 1;
         /* a pattern ending with a preposition: its target follows it */
-        if (last > v && last + 1 < c.right && (tk[last].pos == ENT_POS_ADP || in(tk[last].fold, preps))) {
+        if (last > v && last + 1 < c.right && (tk[last].pos == ENT_POS_ADP || (cls_of(&tk[last]) & C_PREPS))) {
             /* only when an actor follows it: "appeler la Russie à attaquer" keeps la Russie */
             uint32_t k = last + 1;
             if (k + 1 < c.right && tk[k].pos == ENT_POS_DET) k++;
@@ -1089,8 +1152,23 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     if (w->capat < end) {
         w->capat = end;
         w->actor_at = ent_xrealloc(w->actor_at, w->capat * sizeof *w->actor_at);
+        w->wid = ent_xrealloc(w->wid, w->capat * sizeof *w->wid);
+        w->lid = ent_xrealloc(w->lid, w->capat * sizeof *w->lid);
+        w->cls = ent_xrealloc(w->cls, w->capat * sizeof *w->cls);
     }
-    for (uint32_t i = first; i < end; i++) w->actor_at[i] = -1;
+    for (uint32_t i = first; i < end; i++) {
+        w->actor_at[i] = -1;
+        w->wid[i] = ent_dict_word_id(w->c->d, tk[i].fold);
+        w->lid[i] = tk[i].lemma_fold && tk[i].lemma_fold != tk[i].fold
+                        ? ent_dict_word_id(w->c->d, tk[i].lemma_fold) : w->wid[i];
+    }
+    g_wid = w->wid;
+    g_lid = w->lid;
+    pthread_once(&class_once, build_classes);
+    for (uint32_t i = first; i < end; i++)
+        w->cls[i] = (unsigned)(uintptr_t)ent_map_get(&class_map, tk[i].fold, strlen(tk[i].fold));
+    g_tk = tk;
+    g_cls = w->cls;
     for (size_t i = 0; i < w->nact; i++)
         for (uint32_t k = w->act[i].tok_start; k < w->act[i].tok_end; k++) w->actor_at[k] = (int32_t)i;
     if (w->trace_on) {
@@ -1119,7 +1197,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         if (t->pos == ENT_POS_AUX && t->verb_fold) {
             /* "a eu un entretien", "ont eu des discussions": avoir used as a verb */
             uint32_t k = v + 1;
-            while (k < end && (in(tk[k].fold, group_fillers) || tk[k].pos == ENT_POS_ADV)) k++;
+            while (k < end && ((cls_of(&tk[k]) & C_GROUP_FILLERS) || tk[k].pos == ENT_POS_ADV)) k++;
             main_aux = !(k < end && (tk[k].pos == ENT_POS_VERB || tk[k].pos == ENT_POS_AUX ||
                                      (tk[k].vform & (ENT_VF_PPAS | ENT_VF_INF))));
         }

@@ -225,8 +225,17 @@ static int parse_alt(parser *p, char *s, ent_palt *alt)
     if (p->toks.n == 0 || p->toks.n > 8) return fail(p, "bad element '%s'", s);
     alt->nwords = (uint8_t)p->toks.n;
     alt->words = ent_arena_alloc(&p->d->pat_arena, p->toks.n * sizeof *alt->words);
-    for (size_t i = 0; i < p->toks.n; i++)
+    alt->ids = ent_arena_alloc(&p->d->pat_arena, p->toks.n * sizeof *alt->ids);
+    for (size_t i = 0; i < p->toks.n; i++) {
         alt->words[i] = fold_word(p, s + p->toks.v[i].start, p->toks.v[i].end - p->toks.v[i].start);
+        size_t n = strlen(alt->words[i]);
+        uintptr_t id = (uintptr_t)ent_map_get(&p->d->word_ids, alt->words[i], n);
+        if (!id) {
+            id = p->d->word_ids.count + 1;
+            ent_map_put(&p->d->word_ids, alt->words[i], n, (void *)id);
+        }
+        alt->ids[i] = (uint32_t)id;
+    }
     return 0;
 }
 
@@ -316,10 +325,17 @@ static int parse_pattern(parser *p, char *lhs, const char *code)
 const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head)
 {
     char key[256];
-    int kl = snprintf(key, sizeof key, "%c%s", 'A' + kind, head);
-    if (kl <= 0 || (size_t)kl >= sizeof key) return NULL;
-    uintptr_t v = (uintptr_t)ent_map_get(&d->pat_heads, key, (size_t)kl);
+    size_t n = strlen(head);
+    if (n + 1 >= sizeof key) return NULL;
+    key[0] = (char)('A' + kind);
+    memcpy(key + 1, head, n);
+    uintptr_t v = (uintptr_t)ent_map_get(&d->pat_heads, key, n + 1);
     return v ? &d->pats[v - 1] : NULL;
+}
+
+uint32_t ent_dict_word_id(const ent_dict *d, const char *w)
+{
+    return (uint32_t)(uintptr_t)ent_map_get(&d->word_ids, w, strlen(w));
 }
 
 const char *ent_dict_pattern_origin(const ent_dict *d, const ent_pattern *pt, char *buf, size_t n)
@@ -520,6 +536,7 @@ void ent_dict_free(ent_dict *d)
     ent_arena_free(&d->names);
     free(d->pats);
     ent_map_free(&d->pat_heads);
+    ent_map_free(&d->word_ids);
     ent_arena_free(&d->pat_arena);
     free(d->name_text);
     free(d);

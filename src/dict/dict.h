@@ -39,6 +39,7 @@ typedef struct ent_dterm {
 /* An event pattern (docs/events.md): a verb or noun lemma, then elements that must follow. */
 typedef struct ent_palt {       /* one alternative of an element: one or more folded words */
     const char **words;
+    uint32_t *ids;              /* the words' ids (ent_dict_word_id) */
     uint8_t nwords;
 } ent_palt;
 
@@ -77,6 +78,7 @@ struct ent_dict {
     ent_pattern *pats;
     size_t npats, cappats;
     ent_map pat_heads;    /* kind byte + folded head → first pattern index + 1 */
+    ent_map word_ids;     /* folded word of a pattern element → id (1, 2, ...) */
     ent_arena pat_arena;
     char **name_text;
     size_t nnames, capnames;
@@ -109,6 +111,8 @@ static inline int ent_dict_may_start(const ent_dict *d, const char *w, size_t n,
 /* The first pattern of kind `kind` whose head is folded lemma `head`, or NULL; go on with
  * ->next (UINT32_MAX ends). */
 const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head);
+/* The id of a folded word used in pattern elements, 0 if no element uses it. */
+uint32_t ent_dict_word_id(const ent_dict *d, const char *w);
 /* "file:line" of a pattern, into buf. */
 const char *ent_dict_pattern_origin(const ent_dict *d, const ent_pattern *p, char *buf, size_t n);
 
