@@ -67,6 +67,24 @@ static void run_close(run *r)
     ent_dict_free(r->dict);
 }
 
+/* Appends an unsigned number (faster than printf on the hot path of `entente code`). */
+static void add_u32(ent_buf *b, uint32_t v)
+{
+    char tmp[12];
+    int n = 0;
+    do tmp[n++] = (char)('0' + v % 10); while ((v /= 10));
+    ent_buf_reserve(b, (size_t)n);
+    while (n) b->p[b->len++] = tmp[--n];
+    b->p[b->len] = 0;
+}
+
+/* Appends key, then a number: ,"key":123 */
+static void add_field_u32(ent_buf *b, const char *key, uint32_t v)
+{
+    ent_buf_adds(b, key);
+    add_u32(b, v);
+}
+
 static void csv_field(ent_buf *b, const char *s, size_t n, int fmt)
 {
     if (fmt == FMT_TSV) {
@@ -108,17 +126,39 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
     }
     ent_buf_adds(b, "{\"doc_id\":");
     ent_json_cstr(b, d->id);
-    ent_buf_printf(b, ",\"sent\":%u,\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\","
-                   "\"root\":\"%s\",\"label\":", e->sent, e->source, e->target, e->code, e->root);
+    add_field_u32(b, ",\"sent\":", e->sent);
+    ent_buf_adds(b, ",\"source\":");
+    ent_json_cstr(b, e->source);
+    ent_buf_adds(b, ",\"target\":");
+    ent_json_cstr(b, e->target);
+    ent_buf_adds(b, ",\"code\":");
+    ent_json_cstr(b, e->code);
+    ent_buf_adds(b, ",\"root\":");
+    ent_json_cstr(b, e->root);
+    ent_buf_adds(b, ",\"label\":");
     ent_json_cstr(b, label);
-    ent_buf_printf(b, ",\"goldstein\":%.1f,\"quad\":%d,\"date\":", e->goldstein, e->quad);
+    /* Goldstein weights have one decimal: print them without printf */
+    int g10 = (int)(e->goldstein * 10.0 + (e->goldstein < 0 ? -0.5 : 0.5));
+    ent_buf_adds(b, ",\"goldstein\":");
+    if (g10 < 0) ent_buf_addc(b, '-'), g10 = -g10;
+    add_u32(b, (uint32_t)(g10 / 10));
+    ent_buf_addc(b, '.');
+    add_u32(b, (uint32_t)(g10 % 10));
+    add_field_u32(b, ",\"quad\":", (uint32_t)e->quad);
+    ent_buf_adds(b, ",\"date\":");
     ent_json_cstr(b, date);
-    ent_buf_printf(b, ",\"mode\":\"%s\",\"sentence\":{\"start\":%u,\"end\":%u,\"text\":",
-                   e->nominal ? "nominal" : "verbal", s->start, s->end);
+    ent_buf_adds(b, e->nominal ? ",\"mode\":\"nominal\"" : ",\"mode\":\"verbal\"");
+    add_field_u32(b, ",\"sentence\":{\"start\":", s->start);
+    add_field_u32(b, ",\"end\":", s->end);
+    ent_buf_adds(b, ",\"text\":");
     ent_json_str(b, d->text + s->start, s->end - s->start);
-    ent_buf_printf(b, "},\"spans\":{\"source\":[%u,%u],\"target\":[%u,%u],\"trigger\":[%u,%u]},"
-                   "\"trigger\":", e->src_start, e->src_end, e->tgt_start, e->tgt_end,
-                   e->trig_start, e->trig_end);
+    add_field_u32(b, "},\"spans\":{\"source\":[", e->src_start);
+    add_field_u32(b, ",", e->src_end);
+    add_field_u32(b, "],\"target\":[", e->tgt_start);
+    add_field_u32(b, ",", e->tgt_end);
+    add_field_u32(b, "],\"trigger\":[", e->trig_start);
+    add_field_u32(b, ",", e->trig_end);
+    ent_buf_adds(b, "]},\"trigger\":");
     ent_json_str(b, d->text + e->trig_start, e->trig_end - e->trig_start);
     ent_buf_adds(b, ",\"entries\":{\"pattern\":");
     ent_json_cstr(b, origin);

@@ -223,7 +223,7 @@ static int is_breaker(const ent_token *t)
 static int comma_conj(const ent_token *tk, uint32_t first, uint32_t k)
 {
     static const char *const conj[] = {"and", "et", "but", "mais", "while", "tandis", "puis", NULL};
-    return in(tk[k].fold, conj) && k > first && !strcmp(tk[k - 1].fold, ",");
+    return k > first && !strcmp(tk[k - 1].fold, ",") && in(tk[k].fold, conj);
 }
 
 static int is_verbish(const ent_token *t)
@@ -244,6 +244,7 @@ static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent
     (void)tk;
     uint32_t w0 = g_wid[j], l0 = g_lid[j];
     if (!w0 && !l0) return 0;   /* no element anywhere uses this word */
+    if (!(el->mask & ((1ull << (w0 & 63)) | (1ull << (l0 & 63))))) return 0;
     for (uint16_t a = 0; a < el->nalts; a++) {
         const ent_palt *alt = &el->alts[a];
         if (alt->ids[0] != w0 && alt->ids[0] != l0) continue;
@@ -283,7 +284,7 @@ static int pronominal_before(const ent_token *tk, uint32_t first, uint32_t v)
     for (uint32_t k = v; k > first && v - k < 4; k--) {
         const char *f = tk[k - 1].fold;
         if (!strcmp(f, "se") || !strcmp(f, "s'")) return 1;
-        if (!in(f, group_fillers) && tk[k - 1].pos != ENT_POS_AUX) return 0;
+        if (!(cls_of(&tk[k - 1]) & C_GROUP_FILLERS) && tk[k - 1].pos != ENT_POS_AUX) return 0;
     }
     return 0;
 }
@@ -883,7 +884,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     verb_group(w, tk, first, v, &c);
     bounds(tk, first, end, v, &c);
     if (last >= c.right) c.right = last + 1;
-    ent_dict_pattern_origin(d, p, origin, sizeof origin);
+    if (w->trace_on) ent_dict_pattern_origin(d, p, origin, sizeof origin);
     trace(w, "  trigger '%s' (%s) pattern %s => %s; clause [%u,%u)%s%s%s%s%s%s%s",
           tk[v].surface, tk[v].verb_fold, origin, p->code, c.left - first, c.right - first,
           c.passive ? " passive" : "", c.negated ? " negated" : "", c.future ? " future" : "",
@@ -990,8 +991,9 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
                 if (!agent && nt < MAXSIDE) tgt[nt++] = tmp[i];
             }
         }
-        trace(w, "    passive: agent %s acts on %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
-              side_codes(w, tgt, nt, tbuf, sizeof tbuf));
+        if (w->trace_on)
+            trace(w, "    passive: agent %s acts on %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
+                  side_codes(w, tgt, nt, tbuf, sizeof tbuf));
     } else {
         uint32_t from = v + 1;
         /* a pattern ending with a preposition: its target follows it */
@@ -1030,8 +1032,9 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         memcpy(src, w->last_subj, sizeof(int) * (size_t)ns);
         trace(w, "    subject shared with the previous verb");
     }
-    trace(w, "    subject %s, object %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
-          side_codes(w, tgt, nt, tbuf, sizeof tbuf));
+    if (w->trace_on)
+        trace(w, "    subject %s, object %s", side_codes(w, src, ns, sbuf, sizeof sbuf),
+              side_codes(w, tgt, nt, tbuf, sizeof tbuf));
     if (!strcmp(code, "016")) {
         /* a denial answers an accuser: the subject of an accusation before it in the sentence
          * ("..., which Iran denied"), or an accuser named with the accusation ("les accusations
@@ -1149,6 +1152,10 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     uint32_t first = s->first_token, end = first + s->n_tokens;
     w->lang = !strcmp(ent_analysis_lang(a), "en");
     w->nact = ent_actors_find(w->actors, a, sent, date, &w->act);
+    if (w->nact < 2 && !w->trace_on) {
+        *out = w->ev;
+        return 0;   /* no event without two actors */
+    }
     if (w->capat < end) {
         w->capat = end;
         w->actor_at = ent_xrealloc(w->actor_at, w->capat * sizeof *w->actor_at);
