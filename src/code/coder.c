@@ -31,6 +31,16 @@ typedef struct clause {
     uint32_t first_aux;         /* first token of the verb group */
 } clause;
 
+/* Words are interned by the lexicon: their pattern-word id and classes are cached by pointer,
+ * with the text kept to notice a pointer reused after the lexicon dropped its cache. */
+#define WSLOTS 8192
+struct wslot {
+    const char *p;
+    uint32_t id;
+    unsigned cls;
+    char text[24];
+};
+
 struct ent_worker {
     const ent_coder *c;
     ent_actors *actors;
@@ -39,6 +49,7 @@ struct ent_worker {
     int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
     uint32_t *wid, *lid;        /* token → pattern word id of its fold and of its lemma (0: none) */
     unsigned *cls;              /* token → word classes (C_*) */
+    struct wslot *wcache;       /* word (interned pointer) → id and classes, direct-mapped */
     size_t capat;
     ent_event *ev;
     size_t nev, capev;
@@ -71,6 +82,7 @@ ent_worker *ent_worker_new(const ent_coder *c)
     ent_worker *w = ent_xcalloc(1, sizeof *w);
     w->c = c;
     w->actors = ent_actors_new(c->d);
+    w->wcache = ent_xcalloc(WSLOTS, sizeof *w->wcache);
     return w;
 }
 
@@ -82,6 +94,7 @@ void ent_worker_free(ent_worker *w)
     free(w->wid);
     free(w->lid);
     free(w->cls);
+    free(w->wcache);
     free(w->ev);
     ent_buf_free(&w->trace);
     free(w);
@@ -1138,6 +1151,21 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     emit(w, tk, sent, src, 1, tgt, 1, code, v, (uint32_t)(p - w->c->d->pats), both, 1);
 }
 
+static const struct wslot *word_slot(ent_worker *w, const char *word)
+{
+    static _Thread_local struct wslot uncached;
+    size_t n = strlen(word);
+    struct wslot *s = n < sizeof s->text ? &w->wcache[((uintptr_t)word >> 3) & (WSLOTS - 1)] : &uncached;
+    if (s != &uncached && s->p == word && !strcmp(s->text, word)) return s;
+    s->id = ent_dict_word_id(w->c->d, word);
+    s->cls = (unsigned)(uintptr_t)ent_map_get(&class_map, word, n);
+    if (s != &uncached) {
+        s->p = word;
+        memcpy(s->text, word, n + 1);
+    }
+    return s;
+}
+
 size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const char *date,
                        const ent_event **out)
 {
@@ -1163,17 +1191,17 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->lid = ent_xrealloc(w->lid, w->capat * sizeof *w->lid);
         w->cls = ent_xrealloc(w->cls, w->capat * sizeof *w->cls);
     }
+    pthread_once(&class_once, build_classes);
     for (uint32_t i = first; i < end; i++) {
         w->actor_at[i] = -1;
-        w->wid[i] = ent_dict_word_id(w->c->d, tk[i].fold);
+        const struct wslot *f = word_slot(w, tk[i].fold);
+        w->wid[i] = f->id;
+        w->cls[i] = f->cls;
         w->lid[i] = tk[i].lemma_fold && tk[i].lemma_fold != tk[i].fold
-                        ? ent_dict_word_id(w->c->d, tk[i].lemma_fold) : w->wid[i];
+                        ? word_slot(w, tk[i].lemma_fold)->id : w->wid[i];
     }
     g_wid = w->wid;
     g_lid = w->lid;
-    pthread_once(&class_once, build_classes);
-    for (uint32_t i = first; i < end; i++)
-        w->cls[i] = (unsigned)(uintptr_t)ent_map_get(&class_map, tk[i].fold, strlen(tk[i].fold));
     g_tk = tk;
     g_cls = w->cls;
     for (size_t i = 0; i < w->nact; i++)
