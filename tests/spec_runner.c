@@ -14,6 +14,7 @@ typedef struct record {
     char title[256];
     char lang[8];
     char date[32];
+    char xfail[256];            /* a known limitation: failing is expected, and said */
     int line;
     ent_buf input;
     char **expect;
@@ -23,6 +24,7 @@ typedef struct record {
 
 static ent_text *tx;
 static ent_analysis *an;
+static int xfails, xpasses;
 static ent_dict *dict;
 static ent_actors *rec;
 static ent_coder *coder;
@@ -49,6 +51,11 @@ static void fail(const char *file, const record *r, int line, const char *fmt, .
 static void fail(const char *file, const record *r, int line, const char *fmt, ...)
 {
     va_list ap;
+    if (r->xfail[0]) {   /* expected: report it as a known limitation, not a failure */
+        printf("%s:%d: XFAIL [%s] %s\n", file, line, r->title, r->xfail);
+        xfails++;
+        return;
+    }
     fprintf(stderr, "%s:%d: [%s] ", file, line, r->title);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -207,6 +214,7 @@ static void check_events(const char *file, record *r)
 static void record_reset(record *r, const char *deflang)
 {
     r->date[0] = 0;
+    r->xfail[0] = 0;
     for (size_t i = 0; i < r->nexpect; i++) free(r->expect[i]);
     r->nexpect = 0;
     r->title[0] = 0;
@@ -252,7 +260,15 @@ static int run_spec(const char *file)
         }
         int boundary = len < 0 || !strncmp(line, "== ", 3);
         if (boundary && open) {
-            if (have_input || r.nexpect) { records++; check(file, &r); }
+            if (have_input || r.nexpect) {
+                records++;
+                int before = failures + xfails;
+                check(file, &r);
+                if (r.xfail[0] && failures + xfails == before) {
+                    printf("%s:%d: XPASS [%s] marked xfail but passes now: remove the mark\n", file, r.line, r.title);
+                    xpasses++;
+                }
+            }
             record_reset(&r, deflang);
             open = have_input = 0;
         }
@@ -266,6 +282,8 @@ static int run_spec(const char *file)
             sscanf(line + 5, " %7s", r.lang);
         } else if (!strncmp(line, "date:", 5)) {
             sscanf(line + 5, " %31s", r.date);
+        } else if (!strncmp(line, "xfail:", 6)) {
+            snprintf(r.xfail, sizeof r.xfail, "%s", line[6] == ' ' ? line + 7 : line + 6);
         } else if (line[0] == '<') {
             if (have_input) ent_buf_addc(&r.input, '\n');
             ent_buf_adds(&r.input, line[1] == ' ' ? line + 2 : line + 1);
@@ -283,7 +301,8 @@ static int run_spec(const char *file)
     ent_buf_free(&r.input);
     free(line);
     fclose(f);
-    printf("%s: %d records, %d passed, %d failed\n", base, records, records - failures, failures);
+    printf("%s: %d records, %d passed, %d failed, %d known limitations (xfail)%s\n", base, records,
+           records - failures - xfails, failures, xfails, xpasses ? ", some xfail now pass" : "");
     return failures ? 1 : 0;
 }
 

@@ -171,7 +171,8 @@ static const char *const group_fillers[] = {
     "ne", "n'", "se", "s'", "le", "la", "les", "l'", "lui", "leur", "y", "en", "me", "m'", "te",
     "t'", "nous", "vous", "pas", "jamais", "plus", "deja", "aussi", "encore", "toujours", "bien",
     "not", "n't", "never", "also", "already", "still", "just", "reportedly", "allegedly",
-    "formally", "officially", "jointly", "now", "then", "finally", "recently", "later", NULL};
+    "formally", "officially", "jointly", "now", "then", "finally", "recently", "later",
+    "mutuellement", "officiellement", "publiquement", "immediatement", "deja", "notamment", NULL};
 
 static const char *const place_preps[] = {"a", "au", "aux", "en", "dans", "in", "at", NULL};
 
@@ -619,7 +620,10 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
             for (uint32_t k = g; k < y->tok_start && ok; k++) {
                 if ((cls_of(&tk[k]) & C_AND_WORDS)) conj = 1;
                 else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
-                         strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of"))
+                         strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of") &&
+                         strcmp(tk[k].fold, "a") && strcmp(tk[k].fold, "au") && strcmp(tk[k].fold, "aux") &&
+                         strcmp(tk[k].fold, "to") && strcmp(tk[k].fold, "on") && strcmp(tk[k].fold, "with") &&
+                         strcmp(tk[k].fold, "avec") && strcmp(tk[k].fold, "contre") && strcmp(tk[k].fold, "against"))
                     ok = 0;
             }
         }
@@ -630,6 +634,7 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
 }
 
 static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out);
+static int mutual(const ent_token *tk, uint32_t a, uint32_t b);
 
 static const char *const subj_pronouns[] = {"il", "elle", "ils", "elles", "it", "they", "he",
                                             "she", NULL};
@@ -691,6 +696,14 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
     if (c->participle) {
         uint32_t k = c->first_aux;
         while (k > first && (cls_of(&tk[k - 1]) & C_GROUP_FILLERS)) k--;   /* "s'accusant" */
+        /* "Moscou a expulsé deux diplomates estoniens, accusant Tallinn": a present participle
+         * after a clause shares that clause's subject (not the nearest actor) */
+        int mutual_here = mutual(tk, c->left, c->right);
+        if (!mutual_here && (tk[c->first_aux].vform & ENT_VF_PPRE) && !(tk[c->first_aux].vform & ENT_VF_PPAS) &&
+            k > first + 1 && !strcmp(tk[k - 1].fold, ",")) {
+            int n = previous_subject(w, tk, first, k - 1, out);
+            if (n) return n;
+        }
         if (k > first + 1 && !strcmp(tk[k - 1].fold, ",") && w->actor_at[k - 2] >= 0) {
             int a = w->actor_at[k - 2];
             while (a > 0) {   /* back to the first of coordinated actors */
@@ -745,6 +758,18 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
                                      !strcmp(tk[a->tok_start - 1].fold, "by")))
             continue;
+        /* "ont arrêté à Moscou un ressortissant américain": past the place to the object */
+        if (skip_places != 2 && a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_PLACE_PREPS) &&
+            a->capital == 2) {
+            for (uint32_t j = a->tok_end; j < to && strcmp(tk[j].fold, ","); j++) {
+                int b = w->actor_at[j];
+                if (b < 0 || w->act[b].tok_start != j) continue;
+                uint32_t q = j - 1;
+                if (tk[q].pos == ENT_POS_DET && q > first) q--;
+                if (!(cls_of(&tk[q]) & (C_PLACE_PREPS | C_PREPS)))
+                    return coordinated(w, tk, b, to, out, MAXSIDE);
+            }
+        }
         return coordinated(w, tk, i, to, out, MAXSIDE);
     }
     return 0;
@@ -971,6 +996,13 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     if (!c.passive && c.participle && (tk[v].vform & ENT_VF_PPAS) && !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 &&
                                                                           v > first && tk[v - 1].pos != ENT_POS_PUNCT)) {
         int ag[MAXSIDE];
+        int intransitive = w->lang == 0 && (in(tk[v].verb_fold, etre_verbs) || c.pronominal);
+        if (!intransitive && !agents(w, tk, v, c.right, ag) && v > first && tk[v - 1].pos != ENT_POS_PUNCT) {
+            /* "un ressortissant japonais arrêté en Chine", "journalists detained in Ukraine":
+             * a passive participle with no agent says nothing of who did it */
+            trace(w, "    no event: passive participle without an agent");
+            return;
+        }
         if (agents(w, tk, v, c.right, ag)) {
             c.passive = 1;   /* "Accusé par Paris de ..., Moscou a démenti": the agent acts */
             if (!ns) {
@@ -1071,7 +1103,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
         snprintf(w->last_code, sizeof w->last_code, "%s", code);
     }
-    int both = sym || mutual(tk, v, c.right) || exchange_verb(tk[v].verb_fold);
+    int both = sym || mutual(tk, c.left, c.right) || exchange_verb(tk[v].verb_fold);
     if (!strcmp(code, "190") && ns) {
         /* "Israeli warplanes struck": force by aircraft is aerial (195, devset rules) */
         static const char *const air[] = {"warplane", "warplanes", "jets", "jet", "drone", "drones",
