@@ -315,7 +315,8 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
     int pron = kind == ENT_PAT_VERB && lang == 0 ? pronominal_before(tk, first, v) : 0;
     /* a passive participle: its object nouns stand before it ("des diplomates ont été expulsés") */
     int passive = kind == ENT_PAT_VERB && (tk[v].vform & ENT_VF_PPAS) && v > first &&
-                  tk[v - 1].pos == ENT_POS_AUX;
+                  (tk[v - 1].pos == ENT_POS_AUX || tk[v - 1].pos == ENT_POS_NOUN ||
+                   tk[v - 1].pos == ENT_POS_PROPN || tk[v - 1].pos == ENT_POS_NUM);   /* "chars livrés" */
     uint32_t back = v > first + 10 ? v - 10 : first;
     for (const ent_pattern *p = ent_dict_patterns(d, kind, head); p;
          p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
@@ -530,7 +531,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             }
             return GOV_NONE;
         }
-        if (w->actor_at[k - 1] >= 0 && w->lang == 1) continue;   /* "urged Russia to" */
+        if (w->actor_at[k - 1] >= 0) continue;   /* "urged Russia to", "appelé Israël à" */
         if (!(cls_of(t) & C_GROUP_FILLERS) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
             t->pos != ENT_POS_ADV && t->pos != ENT_POS_DET && strcmp(t->fold, "of") &&
             t->pos != ENT_POS_NOUN && t->pos != ENT_POS_ADJ && t->pos != ENT_POS_NUM &&
@@ -546,7 +547,8 @@ static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32
 {
     static const char *const verbs[] = {"dementir", "nier", "contester", "deny", "dismiss",
         "refute", "accuser", "reprocher", "soupconner", "accuse", "blame", "allege", "suspect",
-        "charge", "rumeur", "nier", NULL};
+        "charge", "rumeur", "exiger", "reclamer", "demander", "appeler", "souhaiter", "vouloir",
+        "demand", "urge", "ask", "insist", "want", "request", "call", NULL};
     if (left <= first || !((cls_of(&tk[left - 1]) & C_SUBORDINATORS) || !strcmp(tk[left - 1].fold, "that")))
         return 0;
     for (uint32_t k = left - 1; k > first && left - 1 - k < 8; k--) {
@@ -856,8 +858,10 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
      * cooperating with its own government ("la Hongrie ... son homologue hongrois"): one actor.
      * Protest and force between a people and its government stay (EGY -> EGYGOV 141). */
     int coop_code = code[0] == '0' && code[1] >= '1' && code[1] <= '8';
+    int state_organ = strlen(a->code) > 3 && (!strcmp(a->code + 3, "GOV") || !strcmp(a->code + 3, "LEG") ||
+                                             !strcmp(a->code + 3, "JUD"));
     if (!strncmp(a->code, b->code, 3) && strncmp(a->code, "IGO", 3) &&
-        ((strlen(b->code) == 3 && strlen(a->code) > 3) ||
+        ((strlen(b->code) == 3 && state_organ) ||
          (coop_code && (strlen(a->code) == 3 || strlen(b->code) == 3)))) {
         trace(w, "    %s -> %s: an organ of a country acting on that country, no event", a->code, b->code);
         return;
@@ -913,7 +917,7 @@ static const char *side_codes(ent_worker *w, const int *x, int n, char *buf, siz
 
 /* One verb trigger at v with pattern p (matched up to token `last`). */
 static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t first,
-                      uint32_t end, uint32_t v, const ent_pattern *p, uint32_t last)
+                      uint32_t end, uint32_t v)
 {
     const ent_dict *d = w->c->d;
     char origin[600], sbuf[200], tbuf[200];
@@ -921,7 +925,25 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     c.right = end;
     verb_group(w, tk, first, v, &c);
     bounds(tk, first, end, v, &c);
-    if (last >= c.right) c.right = last + 1;
+    /* the pattern's elements are looked for in the verb's clause, and in its complement after
+     * que/that ("demanded that Serbia release": demand + release) */
+    uint32_t reach = c.right;
+    if (reach < end && (!strcmp(tk[reach].fold, "that") || !strcmp(tk[reach].fold, "que") ||
+                        !strcmp(tk[reach].fold, "qu'"))) {
+        clause nc = {0};
+        nc.right = end;
+        uint32_t k = reach + 1;
+        while (k < end && !is_verbish(&tk[k])) k++;
+        if (k < end) {
+            verb_group(w, tk, first, k, &nc);
+            bounds(tk, first, end, k, &nc);
+            reach = nc.right;
+        }
+    }
+    uint32_t last;
+    const ent_pattern *p = best_pattern(d, tk, first, v, reach, ENT_PAT_VERB, w->lang, &last);
+    if (!p) return;
+    uint32_t complement_subject = c.right;   /* where a que/that complement starts, if any */
     if (w->trace_on) ent_dict_pattern_origin(d, p, origin, sizeof origin);
     trace(w, "  trigger '%s' (%s) pattern %s => %s; clause [%u,%u)%s%s%s%s%s%s%s",
           tk[v].surface, tk[v].verb_fold, origin, p->code, c.left - first, c.right - first,
@@ -1055,6 +1077,11 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         if (verbal && from == v + 1) venue = 2;   /* "condemned the hostage-taking in Ukraine" */
         nt = objects(w, tk, first, from, c.right, tgt, venue);
         if (!nt && from != v + 1) nt = objects(w, tk, first, v + 1, c.right, tgt, 0);
+        if (!nt && reach > c.right && complement_subject < end) {
+            /* "demanded that Serbia release ...": the one asked is the complement's subject */
+            nt = objects(w, tk, first, complement_subject + 1, reach, tgt, 0);
+            if (nt) nt = 1;
+        }
     }
     if (!ns && (c.infinitive || c.participle)) {
         /* "En plus d'avoir rappelé son ambassadeur, l'Algérie a ...", "Accusing X, Y said":
@@ -1271,8 +1298,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         if (t->verb_fold && (t->pos == ENT_POS_VERB || main_aux ||
                              ((t->pos == ENT_POS_ADJ || t->pos == ENT_POS_NOUN) && (t->vform & ENT_VF_PPAS) &&
                               v > first && tk[v - 1].pos == ENT_POS_AUX))) {
-            const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_VERB, w->lang, &last);
-            if (p) code_verb(w, tk, sent, first, end, v, p, last);
+            if (ent_dict_patterns(d, ENT_PAT_VERB, t->verb_fold)) code_verb(w, tk, sent, first, end, v);
         } else if (t->pos == ENT_POS_NOUN && t->lemma_fold) {
             const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
             if (p) code_noun(w, tk, sent, first, end, v, p);

@@ -180,6 +180,8 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     } else if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) ||
          (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && (B(next) & OBJECT_CUES)) ||
+         /* "ce que le Kremlin dément.": a finite verb closing a clause after a name */
+         (finite && prev_is(tk, i, first, B(ENT_POS_PROPN)) && next == ENT_POS_PUNCT) ||
          (finite && prev_is(tk, i, first, B(ENT_POS_PUNCT)) &&
           (B(next) & (B(ENT_POS_DET) | B(ENT_POS_PROPN)))))) {
         to_verb(t, e);   /* « … », lance le député */
