@@ -223,6 +223,8 @@ static void build_classes(void)
 }
 
 static _Thread_local const ent_token *g_tk;
+static _Thread_local const int32_t *g_actor_at;
+static inline int w_actor_at_global(uint32_t k) { return g_actor_at[k]; }
 static _Thread_local const unsigned *g_cls;
 
 static inline unsigned cls_of(const ent_token *t) { return g_cls[t - g_tk]; }
@@ -402,6 +404,25 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     if (w->lang == 0 && (t->vform & ENT_VF_FINITE) && c->first_aux == v) c->participle = 0;
 }
 
+static int is_speech(const char *verb)
+{
+    static const char *const speech[] = {"say", "tell", "state", "add", "announce", "declare",
+        "report", "confirm", "claim", "insist", "stress", "believe", "think", "dire", "declarer",
+        "affirmer", "indiquer", "annoncer", "ajouter", "expliquer", "preciser", "souligner",
+        "assurer", "estimer", "rapporter", "confirmer", "penser", "croire", NULL};
+    return in(verb, speech);
+}
+
+/* Tokens from a to b hold a noun of accusation right after a comma: ", a charge X denied". */
+static int is_charge_word(const ent_token *a, const ent_token *b)
+{
+    static const char *const charges[] = {"charge", "accusation", "allegation", "claim",
+                                          "accusations", "allegations", "claims", "charges", NULL};
+    for (const ent_token *t = a; t < b && t < a + 3; t++)
+        if (in(t->fold, charges)) return 1;
+    return 0;
+}
+
 /* ", Japan's Coast Guard and the South Korean military said": an attribution of speech after
  * a comma ends the clause before it. */
 static int speech_after(const ent_token *tk, uint32_t k, uint32_t end)
@@ -432,6 +453,11 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         }
         if (!strcmp(t->fold, "(")) break;
         if (is_breaker(t) || comma_conj(tk, first, l - 1)) break;
+        /* "Qatar said Russia had returned...": reported speech without "that" */
+        if (is_verbish(t) && t->pos != ENT_POS_AUX && t->verb_fold && is_speech(t->verb_fold) &&
+            l - 1 < c->first_aux && l < c->first_aux) break;
+        /* ", a charge Zagreb denied", ", an accusation Moscow denied" */
+        if (!strcmp(t->fold, ",") && l < c->first_aux && is_charge_word(&tk[l], &tk[c->first_aux])) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
         if ((cls_of(t) & C_AND_WORDS) && l - 1 > first && l < v + 1) {
             uint32_t k = l;
@@ -440,7 +466,13 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         }
         l--;
     }
-    if (l > first && (cls_of(&tk[l - 1]) & C_RELATIVES)) c->relative = 1;
+    if (l > first && (cls_of(&tk[l - 1]) & C_RELATIVES)) {
+        /* a subject relative ("qui a rencontré") has no actor before its verb; an object
+         * relative ("which Iran denied", "que le Rwanda a rejetées") has its own subject */
+        int own = 0;
+        for (uint32_t k = l; k < c->first_aux && !own; k++) own = w_actor_at_global(k) >= 0;
+        c->relative = !own;
+    }
     c->left = l;
     uint32_t o = l;
     for (;;) {
@@ -1015,8 +1047,10 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
     }
     if (!ns) ns = subjects(w, tk, first, &c, src);
-    if (!c.passive && c.participle && (tk[v].vform & ENT_VF_PPAS) && !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 &&
-                                                                          v > first && tk[v - 1].pos != ENT_POS_PUNCT)) {
+    int adjectival = w->lang == 1 && v > first && c.first_aux == v && (tk[v - 1].pos == ENT_POS_DET ||
+                     tk[v - 1].pos == ENT_POS_ADJ || tk[v - 1].pos == ENT_POS_NUM);
+    if (!c.passive && c.participle && (tk[v].vform & ENT_VF_PPAS) &&
+        (adjectival || !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 && v > first && tk[v - 1].pos != ENT_POS_PUNCT))) {
         int ag[MAXSIDE];
         int intransitive = w->lang == 0 && (in(tk[v].verb_fold, etre_verbs) || c.pronominal);
         if (!intransitive && !agents(w, tk, v, c.right, ag) && v > first && tk[v - 1].pos != ENT_POS_PUNCT) {
@@ -1263,6 +1297,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     g_lid = w->lid;
     g_tk = tk;
     g_cls = w->cls;
+    g_actor_at = w->actor_at;
     for (size_t i = 0; i < w->nact; i++)
         for (uint32_t k = w->act[i].tok_start; k < w->act[i].tok_end; k++) w->actor_at[k] = (int32_t)i;
     if (w->trace_on) {
