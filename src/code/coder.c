@@ -305,6 +305,19 @@ static int pronominal_before(const ent_token *tk, uint32_t first, uint32_t v)
     return 0;
 }
 
+/* Elements of a pattern that are content words, not prepositions or articles. */
+static int content_elems(const ent_pattern *p)
+{
+    static const char *const function_words[] = {"a", "au", "aux", "de", "du", "des", "d'", "en",
+        "avec", "contre", "sur", "pour", "par", "dans", "le", "la", "les", "l'", "un", "une", "to",
+        "on", "with", "against", "for", "of", "in", "at", "by", "from", "into", "the", "a", "an",
+        "que", "qu'", "that", "son", "sa", "ses", "leur", "leurs", "its", "their", "his", "her", NULL};
+    int n = 0;
+    for (uint8_t e = 0; e < p->nelems; e++)
+        n += !in(p->elems[e].alts[0].words[0], function_words);
+    return n;
+}
+
 /* The best pattern of the verb (or noun) at v: most elements; the earliest line on a tie. */
 static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, uint32_t first,
                                        uint32_t v, uint32_t end, int kind, int lang,
@@ -317,8 +330,10 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
     int pron = kind == ENT_PAT_VERB && lang == 0 ? pronominal_before(tk, first, v) : 0;
     /* a passive participle: its object nouns stand before it ("des diplomates ont été expulsés") */
     int passive = kind == ENT_PAT_VERB && (tk[v].vform & ENT_VF_PPAS) && v > first &&
-                  (tk[v - 1].pos == ENT_POS_AUX || tk[v - 1].pos == ENT_POS_NOUN ||
-                   tk[v - 1].pos == ENT_POS_PROPN || tk[v - 1].pos == ENT_POS_NUM);   /* "chars livrés" */
+                  ((tk[v - 1].pos == ENT_POS_AUX && (!strcmp(tk[v - 1].lemma, "être") ||
+                                                     !strcmp(tk[v - 1].lemma, "be"))) ||
+                   tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
+                   tk[v - 1].pos == ENT_POS_NUM);   /* "ont été expulsés", "chars livrés" */
     uint32_t back = v > first + 10 ? v - 10 : first;
     for (const ent_pattern *p = ent_dict_patterns(d, kind, head); p;
          p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
@@ -329,8 +344,12 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
             !(passive && p->nelems && match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
             continue;
         if (l < v) l = v;
-        int better = !best || p->nelems + p->pronominal > best->nelems + best->pronominal ||
-                     (p->nelems + p->pronominal == best->nelems + best->pronominal &&
+        /* most elements; then most content words ("demander + pardon" over "demander + à");
+         * then the earliest line */
+        int sp = p->nelems + p->pronominal, sb = best ? best->nelems + best->pronominal : -1;
+        int cp = content_elems(p), cb = best ? content_elems(best) : -1;
+        int better = !best || sp > sb || (sp == sb && cp > cb) ||
+                     (sp == sb && cp == cb &&
                       (p->file < best->file || (p->file == best->file && p->line < best->line)));
         if (better) { best = p; best_last = l; }
     }
