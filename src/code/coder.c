@@ -421,6 +421,11 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
                       (tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
                        tk[v - 1].pos == ENT_POS_PRON));
     if (w->lang == 0 && (t->vform & ENT_VF_FINITE) && c->first_aux == v) c->participle = 0;
+    /* "F-16 jets supplied by Denmark": an English -ed form with its agent is a participle */
+    if (w->lang == 1 && c->first_aux == v && (t->vform & ENT_VF_PPAS) && v + 1 < c->right + 2 &&
+        ((v + 1 < c->right && !strcmp(tk[v + 1].fold, "by")) ||
+         (v + 2 < c->right && !strcmp(tk[v + 2].fold, "by"))))
+        c->participle = 1;
 }
 
 static int is_speech(const char *verb)
@@ -430,6 +435,21 @@ static int is_speech(const char *verb)
         "affirmer", "indiquer", "annoncer", "ajouter", "expliquer", "preciser", "souligner",
         "assurer", "estimer", "rapporter", "confirmer", "penser", "croire", NULL};
     return in(verb, speech);
+}
+
+/* Does the sentence open with a non-finite verb (a participle, a gerund) whose clause runs to
+ * the comma at `comma`? */
+static int leading_nonfinite(const ent_token *tk, uint32_t first, uint32_t comma)
+{
+    uint32_t k = first;
+    while (k < comma && (tk[k].pos == ENT_POS_ADP || tk[k].pos == ENT_POS_ADV || tk[k].pos == ENT_POS_DET))
+        k++;   /* "En accusant", "Après avoir" */
+    if (k >= comma || !(tk[k].vform & (ENT_VF_PPAS | ENT_VF_PPRE | ENT_VF_INF)) ||
+        !(tk[k].pos == ENT_POS_VERB || tk[k].pos == ENT_POS_AUX))
+        return 0;
+    for (uint32_t j = k + 1; j < comma; j++)
+        if (tk[j].pos == ENT_POS_PUNCT && strcmp(tk[j].fold, ",")) return 0;
+    return 1;
 }
 
 /* Tokens from a to b hold a noun of accusation right after a comma: ", a charge X denied". */
@@ -475,6 +495,8 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         /* "Qatar said Russia had returned...": reported speech without "that" */
         if (is_verbish(t) && t->pos != ENT_POS_AUX && t->verb_fold && is_speech(t->verb_fold) &&
             l - 1 < c->first_aux && l < c->first_aux) break;
+        /* "Condemned by Japan, North Korea fired": a leading participial clause ends at its comma */
+        if (!strcmp(t->fold, ",") && l - 1 > first && leading_nonfinite(tk, first, l - 1)) break;
         /* ", a charge Zagreb denied", ", an accusation Moscow denied" */
         if (!strcmp(t->fold, ",") && l < c->first_aux && is_charge_word(&tk[l], &tk[c->first_aux])) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
@@ -602,6 +624,8 @@ static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32
         "demand", "urge", "ask", "insist", "want", "request", "call", NULL};
     if (left <= first || !((cls_of(&tk[left - 1]) & C_SUBORDINATORS) || !strcmp(tk[left - 1].fold, "that")))
         return 0;
+    static const char *const conditional[] = {"if", "si", "unless", "whether", NULL};
+    if (in(tk[left - 1].fold, conditional)) return 1;   /* "... if Russia invades Ukraine" */
     for (uint32_t k = left - 1; k > first && left - 1 - k < 8; k--) {
         const ent_token *t = &tk[k - 1];
         if (t->verb_fold && is_verbish(t)) return in(t->verb_fold, verbs);
@@ -637,7 +661,7 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
 /* Actors coordinated with actor a (going right): "X et Y", "X, Y and Z". */
 static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit, int *out, int max)
 {
-    int n = 0;
+    int n = 0, had_and = 0;
     out[n++] = a;
     while (n < max && (size_t)(a + 1) < w->nact) {
         const ent_actor *x = &w->act[a], *y = &w->act[a + 1];
@@ -671,6 +695,9 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
         if (y->tok_start > g && y->tok_start - g <= 4) {
             ok = 1;
             for (uint32_t k = g; k < y->tok_start && ok; k++) {
+                /* "Japan and South Korea, North Korea ...": the list ended with "and" */
+                if (had_and && !strcmp(tk[k].fold, ",")) ok = 0;
+                if (!strcmp(tk[k].fold, "et") || !strcmp(tk[k].fold, "and")) had_and = 1;
                 if ((cls_of(&tk[k]) & C_AND_WORDS)) conj = 1;
                 else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
                          strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of") &&
@@ -1190,7 +1217,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             "bomber", "bombers", "aircraft", "air", "avion", "avions", "aviation", "chasseurs",
             "bombardiers", "helicopteres", "helicopters", NULL};
         const ent_actor *a = &w->act[src[0]];
-        for (uint32_t k = a->tok_start; k < a->tok_end; k++)
+        for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++)   /* "U.S. and British warplanes" */
             if (in(tk[k].fold, air)) { snprintf(code, sizeof code, "195"); break; }
     }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '8';
