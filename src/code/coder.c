@@ -357,6 +357,18 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
     return best;
 }
 
+/* "supplied by Denmark": "by" within two words after v, followed by an actor. */
+static int by_agent(const ent_token *tk, uint32_t v, uint32_t right)
+{
+    for (uint32_t k = v + 1; k <= v + 2 && k + 1 < right; k++) {
+        if (strcmp(tk[k].fold, "by")) continue;
+        uint32_t j = k + 1;
+        if (tk[j].pos == ENT_POS_DET && j + 1 < right) j++;
+        return g_actor_at[j] >= 0;
+    }
+    return 0;
+}
+
 /* ---- clause analysis ---- */
 
 /* The verb group before v: auxiliaries, clitics, negation. Fills the clause's flags. */
@@ -412,19 +424,21 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     c->infinitive = c->first_aux == v && (t->vform & ENT_VF_INF) && !(t->vform & ENT_VF_FINITE && w->lang == 1 &&
                     !(v > first && !strcmp(tk[v - 1].fold, "to")));
     if (c->first_aux < v && tk[c->first_aux].vform == ENT_VF_INF) c->infinitive = 1;   /* d'avoir attaqué */
-    if (w->lang == 1 && (t->vform & ENT_VF_PPRE) && c->first_aux == v && v > first &&
-        (!strcmp(tk[v - 1].fold, "of") || tk[v - 1].pos == ENT_POS_ADP ||
-         tk[v - 1].pos == ENT_POS_VERB))
+    uint32_t pv = v;   /* the word before the -ing form, adverbs skipped ("of deliberately targeting") */
+    while (pv > first + 1 && tk[pv - 1].pos == ENT_POS_ADV) pv--;
+    if (w->lang == 1 && (t->vform & ENT_VF_PPRE) && c->first_aux == v && pv > first &&
+        (!strcmp(tk[pv - 1].fold, "of") || tk[pv - 1].pos == ENT_POS_ADP ||
+         tk[pv - 1].pos == ENT_POS_VERB))
         c->infinitive = 1;   /* "accused X of attacking", "stop deporting": gerund complements */
+    uint32_t pw = v;   /* the word before the verb, adverbs skipped ("Spain formally recognized") */
+    while (pw > first + 1 && tk[pw - 1].pos == ENT_POS_ADV) pw--;
     c->participle = c->first_aux == v && !c->infinitive && (t->vform & (ENT_VF_PPAS | ENT_VF_PPRE)) &&
-                    !(t->vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
-                      (tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
-                       tk[v - 1].pos == ENT_POS_PRON));
+                    !(t->vform & ENT_VF_FINITE && w->lang == 1 && pw > first &&
+                      (tk[pw - 1].pos == ENT_POS_NOUN || tk[pw - 1].pos == ENT_POS_PROPN ||
+                       tk[pw - 1].pos == ENT_POS_PRON));
     if (w->lang == 0 && (t->vform & ENT_VF_FINITE) && c->first_aux == v) c->participle = 0;
     /* "F-16 jets supplied by Denmark": an English -ed form with its agent is a participle */
-    if (w->lang == 1 && c->first_aux == v && (t->vform & ENT_VF_PPAS) && v + 1 < c->right + 2 &&
-        ((v + 1 < c->right && !strcmp(tk[v + 1].fold, "by")) ||
-         (v + 2 < c->right && !strcmp(tk[v + 2].fold, "by"))))
+    if (w->lang == 1 && c->first_aux == v && (t->vform & ENT_VF_PPAS) && by_agent(tk, v, c->right))
         c->participle = 1;
 }
 
@@ -1095,8 +1109,10 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     if (!ns) ns = subjects(w, tk, first, &c, src);
     int adjectival = w->lang == 1 && v > first && c.first_aux == v && (tk[v - 1].pos == ENT_POS_DET ||
                      tk[v - 1].pos == ENT_POS_ADJ || tk[v - 1].pos == ENT_POS_NUM);
+    int by_next = w->lang == 1 && by_agent(tk, v, c.right);
     if (!c.passive && c.participle && (tk[v].vform & ENT_VF_PPAS) &&
-        (adjectival || !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 && v > first && tk[v - 1].pos != ENT_POS_PUNCT))) {
+        (adjectival || by_next || !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
+                                    tk[v - 1].pos != ENT_POS_PUNCT))) {
         int ag[MAXSIDE];
         int intransitive = w->lang == 0 && (in(tk[v].verb_fold, etre_verbs) || c.pronominal);
         if (!intransitive && !agents(w, tk, v, c.right, ag) && v > first && tk[v - 1].pos != ENT_POS_PUNCT) {
