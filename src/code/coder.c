@@ -656,6 +656,8 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
 {
     if (t0 <= first) return 0;
     const ent_token *p = &tk[t0 - 1];
+    if (p->pos == ENT_POS_DET && (!strcmp(p->fold, "a") || !strcmp(p->fold, "an")))
+        return 0;   /* English "a", not French "à" */
     /* "des"/"du" open a clause as articles ("des policiers ont arrêté"), not as "de + le" */
     if ((!strcmp(p->fold, "des") || !strcmp(p->fold, "du")) &&
         (t0 - 1 == first || tk[t0 - 2].pos == ENT_POS_PUNCT || is_verbish(&tk[t0 - 2])))
@@ -1024,8 +1026,10 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
                         !strcmp(tk[reach].fold, "qu'"))) {
         clause nc = {0};
         nc.right = end;
-        uint32_t k = reach + 1;
-        while (k < end && !is_verbish(&tk[k])) k++;
+        uint32_t k = reach + 1;   /* the complement's verb ("that Azerbaijan release": a subjunctive) */
+        while (k < end && !(is_verbish(&tk[k]) || (tk[k].verb_fold && g_actor_at[k] < 0 &&
+                                                   k > reach + 1 && g_actor_at[k - 1] >= 0)))
+            k++;
         if (k < end) {
             verb_group(w, tk, first, k, &nc);
             bounds(tk, first, end, k, &nc);
