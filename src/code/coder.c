@@ -1234,8 +1234,8 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     if (!strcmp(code, "190") && ns) {
         /* "Israeli warplanes struck": force by aircraft is aerial (195, devset rules) */
         static const char *const air[] = {"warplane", "warplanes", "jets", "jet", "drone", "drones",
-            "bomber", "bombers", "aircraft", "air", "avion", "avions", "aviation", "chasseurs",
-            "bombardiers", "helicopteres", "helicopters", NULL};
+            "aircraft", "air", "avion", "avions", "aviation", "chasseurs", "bombardiers",
+            "helicopteres", "helicopters", NULL};   /* not "bomber": a suicide bomber is no aircraft */
         const ent_actor *a = &w->act[src[0]];
         for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++)   /* "U.S. and British warplanes" */
             if (in(tk[k].fold, air)) { snprintf(code, sizeof code, "195"); break; }
