@@ -579,7 +579,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
                                         "disposes", "ready", "willing", "prepared", "eager", "due",
                                         "set", "scheduled", "expected", "likely", "prevu", "prevue",
-                                        "cense", "censee", "appele", "appelee", NULL};
+                                        "cense", "censee", NULL};
     /* a stated resolve to use force is a threat: "déterminée à éradiquer", "vowed to crush" */
     static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
                                           "resolu", "resolue", "resolus", "determined", "vow",
@@ -852,8 +852,12 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
                                   strcmp(tk[a->tok_start - 1].fold, "au") && strcmp(tk[a->tok_start - 1].fold, "aux"))))
             continue;
         if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
-                                     !strcmp(tk[a->tok_start - 1].fold, "by")))
+                                     !strcmp(tk[a->tok_start - 1].fold, "by"))) {
+            int ag[MAXSIDE];   /* an agent and those coordinated with it are not objects */
+            int na = coordinated(w, tk, i, to, ag, MAXSIDE);
+            k = w->act[ag[na - 1]].tok_end - 1;
             continue;
+        }
         /* "ont arrêté à Moscou un ressortissant américain": past the place to the object */
         if (skip_places != 2 && a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_PLACE_PREPS) &&
             a->capital == 2) {
