@@ -1241,8 +1241,11 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             "aircraft", "air", "avion", "avions", "aviation", "chasseurs", "bombardiers",
             "helicopteres", "helicopters", NULL};   /* not "bomber": a suicide bomber is no aircraft */
         const ent_actor *a = &w->act[src[0]];
-        for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++)   /* "U.S. and British warplanes" */
-            if (in(tk[k].fold, air)) { snprintf(code, sizeof code, "195"); break; }
+        for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++) {   /* "U.S. and British warplanes" */
+            int bomber = (!strcmp(tk[k].fold, "bomber") || !strcmp(tk[k].fold, "bombers")) &&
+                         !(k > first && !strcmp(tk[k - 1].fold, "suicide"));
+            if (in(tk[k].fold, air) || bomber) { snprintf(code, sizeof code, "195"); break; }
+        }
     }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '8';
     if (ns > 1 && nt && sym) {
