@@ -53,11 +53,16 @@ void ent_langid_free(ent_langid *l)
 
 static const char *const fr_words[] = {
     "le", "les", "des", "du", "est", "et", "une", "dans", "pour", "qui", "sur", "au", "aux",
-    "avec", "ont", "été", "il", "elle", "pas", "ne", "par", "ce", "cette", "sont", "à", NULL
+    "avec", "ont", "été", "il", "elle", "pas", "ne", "par", "ce", "cette", "sont", "à", "la",
+    "sa", "ses", "son", "leur", "leurs", "contre", "avait", "sera", "mais", "aussi", "semaine",
+    "prochaine", "hier", "mardi", "mercredi", "jeudi", "vendredi", "selon", "a", NULL
 };
 static const char *const en_words[] = {
     "the", "of", "and", "to", "in", "is", "was", "for", "with", "that", "on", "by", "has",
-    "have", "are", "were", "it", "he", "she", "from", "said", "after", "not", "an", "at", NULL
+    "have", "are", "were", "it", "he", "she", "from", "said", "after", "not", "an", "at",
+    "will", "would", "next", "week", "last", "its", "their", "this", "which", "who", "they",
+    "we", "his", "her", "but", "also", "had", "been", "into", "against", "says", "Tuesday",
+    "Wednesday", "Thursday", "Friday", NULL
 };
 
 static int in(const char *const *list, const char *w, size_t n)

@@ -213,7 +213,8 @@ static void choose_en(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     /* after a singular noun, a present-tense verb takes -s: "force bombs", not "air force" */
     /* "suspended climate talks": a noun after a verb's object noun is not a verb */
     int object_np = i >= first + 2 && (tk[i - 1].pos == ENT_POS_NOUN || tk[i - 1].pos == ENT_POS_PROPN) &&
-                    tk[i - 2].pos == ENT_POS_VERB;
+                    (tk[i - 2].pos == ENT_POS_VERB || tk[i - 2].pos == ENT_POS_ADP ||
+                     tk[i - 2].pos == ENT_POS_NUM);   /* "of artillery shells" */
     int agrees = !e->vlemma || strcmp(t->fold, e->vlemma) != 0 || (pn && tk[i - 1].fold[pn - 1] == 's') ||
                  in_words(t->fold, same_past);
     if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
