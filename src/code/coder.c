@@ -794,8 +794,7 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
         while (k > first && (cls_of(&tk[k - 1]) & C_GROUP_FILLERS)) k--;   /* "s'accusant" */
         /* "Moscou a expulsé deux diplomates estoniens, accusant Tallinn": a present participle
          * after a clause shares that clause's subject (not the nearest actor) */
-        int mutual_here = mutual(tk, c->left, c->right);
-        if (!mutual_here && (tk[c->first_aux].vform & ENT_VF_PPRE) && !(tk[c->first_aux].vform & ENT_VF_PPAS) &&
+        if ((tk[c->first_aux].vform & ENT_VF_PPRE) && !(tk[c->first_aux].vform & ENT_VF_PPAS) &&
             k > first + 1 && !strcmp(tk[k - 1].fold, ",")) {
             int n = previous_subject(w, tk, first, k - 1, out);
             if (n) return n;
@@ -847,9 +846,11 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         const ent_actor *a = &w->act[i];
         if (a->tok_end > to) break;
         if (a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_NEWS_SOURCES)) continue;
-        if (skip_places && a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_PLACE_PREPS) &&
-            (skip_places == 1 || (strlen(a->code) == 3 && strcmp(tk[a->tok_start - 1].fold, "a") &&
-                                  strcmp(tk[a->tok_start - 1].fold, "au") && strcmp(tk[a->tok_start - 1].fold, "aux"))))
+        uint32_t pp = a->tok_start > first ? a->tok_start - 1 : first;   /* "à la Maison-Blanche" */
+        if (pp > first && tk[pp].pos == ENT_POS_DET) pp--;
+        if (skip_places && a->tok_start > first && (cls_of(&tk[pp]) & C_PLACE_PREPS) &&
+            (skip_places == 1 || (strlen(a->code) == 3 && strcmp(tk[pp].fold, "a") &&
+                                  strcmp(tk[pp].fold, "au") && strcmp(tk[pp].fold, "aux"))))
             continue;
         if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
                                      !strcmp(tk[a->tok_start - 1].fold, "by"))) {
@@ -1403,9 +1404,11 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
             main_aux = !(k < end && (tk[k].pos == ENT_POS_VERB || tk[k].pos == ENT_POS_AUX ||
                                      (tk[k].vform & (ENT_VF_PPAS | ENT_VF_INF))));
         }
+        int before_agent = (t->vform & ENT_VF_PPAS) && v + 1 < end &&
+                           (!strcmp(tk[v + 1].fold, "par") || !strcmp(tk[v + 1].fold, "by"));
         if (t->verb_fold && (t->pos == ENT_POS_VERB || main_aux ||
                              ((t->pos == ENT_POS_ADJ || t->pos == ENT_POS_NOUN) && (t->vform & ENT_VF_PPAS) &&
-                              v > first && tk[v - 1].pos == ENT_POS_AUX))) {
+                              ((v > first && tk[v - 1].pos == ENT_POS_AUX) || before_agent)))) {
             if (ent_dict_patterns(d, ENT_PAT_VERB, t->verb_fold)) code_verb(w, tk, sent, first, end, v);
         } else if (t->pos == ENT_POS_NOUN && t->lemma_fold) {
             const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
