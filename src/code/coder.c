@@ -754,6 +754,21 @@ static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, 
     for (uint32_t k = from; k > first; k--) {
         const ent_token *t = &tk[k - 1];
         if (!(is_verbish(t) && t->verb_fold)) continue;
+        /* ", a déclaré le ministre algérien, Ramdane Lamamra, ...": a speech verb in an incise
+         * has its subject after it */
+        if (t->pos != ENT_POS_AUX && is_speech(t->verb_fold)) {
+            uint32_t g = k - 1;
+            while (g > first && tk[g - 1].pos == ENT_POS_AUX) g--;
+            if (g > first && !strcmp(tk[g - 1].fold, ",")) {
+                for (uint32_t j = k; j < from && j < k + 5; j++) {
+                    if (g_actor_at[j] >= 0) {
+                        out[0] = g_actor_at[j];
+                        return 1;
+                    }
+                    if (!strcmp(tk[j].fold, ",")) break;
+                }
+            }
+        }
         clause g = {0};
         g.right = from;
         verb_group(w, tk, first, k - 1, &g);
