@@ -155,7 +155,7 @@ static void add_entry(mention *m, uint32_t e)
 }
 
 /* Chooses the kind and code of a match from its candidate entries. */
-static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date)
+static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date, int undated)
 {
     const ent_dict *d = r->d;
     int best = -1;
@@ -190,6 +190,16 @@ static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date)
             if (best != ENT_K_PERSON || !strncmp(code, "IGO", 3)) { m->kind = -1; return; }
             code[3] = 0;
             same_code = 1;
+            if (undated && same_country) {
+                /* no date at all: news naming a person is most often from their time in
+                 * office, so their most recent role is the best reading ("Biden thanked") */
+                const ent_dentry *last = NULL;
+                for (size_t i = 0; i < ncand; i++) {
+                    const ent_dentry *e = &d->entries[r->cand[i]];
+                    if (e->kind == best && (!last || e->to > last->to)) last = e;
+                }
+                if (last) code_set(code, last->code);
+            }
         } else if (any && best == ENT_K_PERSON) {
             m->person_active = 1;
         }
@@ -372,8 +382,9 @@ static void apposition(const ent_dict *d, mention *m, size_t n, const ent_token 
         if (!is_agent(t) && !t->has_agent) continue;   /* a title: an agent, with its country */
         if (!gap_appos(tk, a->t1, b->t0)) continue;   /* ", l'ancienne" */
         if (b->t0 > a->t1 && strcmp(tk[a->t1].fold, ",") && !(tk[a->t1].pos == ENT_POS_DET)) continue;
-        if (!p->person_active && !is_agent(t) && !t->former) code_set(p->code, t->code);
-        else if (!p->person_active && !t->former) title_role(d, p, t);
+        if (!p->person_active && t->former) p->code[3] = 0;   /* "l'ancien président X" */
+        else if (!p->person_active && !is_agent(t)) code_set(p->code, t->code);
+        else if (!p->person_active) title_role(d, p, t);
         for (uint32_t k = 0; k < t->nentries; k++) add_entry(p, t->entries[k]);
         if (t->t0 < p->t0) p->t0 = t->t0;
         if (t->t1 > p->t1) p->t1 = t->t1;
@@ -428,6 +439,7 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
     uint32_t first = s->first_token, end = s->first_token + s->n_tokens;
     int lang = !strcmp(ent_analysis_lang(a), "en") ? ENT_DLANG_EN : ENT_DLANG_FR;
     uint32_t day = ent_parse_date(date);
+    int undated = !day;
     if (!day) day = r->today;
     r->nm = 0;
     for (uint32_t i = first; i < end;) {
@@ -449,7 +461,7 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         }
         if (!best_end) { i++; continue; }
         mention m = {.t0 = i, .t1 = best_end};
-        resolve(r, &m, node_entries(r, best_node, &tk[i], lang), day);
+        resolve(r, &m, node_entries(r, best_node, &tk[i], lang), day, undated);
         /* an auxiliary is no agent ("have", "may") */
         if (m.kind == ENT_K_AGENT && tk[i].pos == ENT_POS_AUX) m.kind = -1;
         static const char *const former[] = {"ancien", "ancienne", "anciens", "anciennes",
