@@ -466,6 +466,25 @@ static int leading_nonfinite(const ent_token *tk, uint32_t first, uint32_t comma
     return 1;
 }
 
+/* Does the sentence open with a subordinate clause ("While Turkey would delay, ...", "Lorsque
+ * Poutine a rencontré Xi, ...")? Returns the comma that ends it (its verb before that first
+ * comma), or 0. */
+static const char *const leading_subs[] = {"while", "when", "although", "though", "because",
+    "since", "if", "whereas", "once", "lorsque", "lorsqu'", "quand", "puisque", "puisqu'",
+    "si", "bien", "alors", "tandis", "comme", NULL};
+static uint32_t leading_subordinate(const ent_token *tk, uint32_t first, uint32_t end)
+{
+    if (first >= end || !in(tk[first].fold, leading_subs)) return 0;
+    int verb = 0;
+    for (uint32_t j = first + 1; j < end; j++) {
+        if (!strcmp(tk[j].fold, ",")) return verb ? j : 0;
+        if (tk[j].pos == ENT_POS_PUNCT) return 0;
+        if ((tk[j].pos == ENT_POS_VERB || tk[j].pos == ENT_POS_AUX) && (tk[j].vform & ENT_VF_FINITE))
+            verb = 1;
+    }
+    return 0;
+}
+
 /* Tokens from a to b hold a noun of accusation right after a comma: ", a charge X denied". */
 static int is_charge_word(const ent_token *a, const ent_token *b)
 {
@@ -497,6 +516,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
 {
     uint32_t l = c->first_aux;
     uint32_t floor = v > first + REACH ? v - REACH : first;
+    uint32_t sub_end = leading_subordinate(tk, first, end);
     while (l > floor) {
         const ent_token *t = &tk[l - 1];
         if (!strcmp(t->fold, ")")) {   /* a parenthesis is transparent: "(RDC)" */
@@ -511,6 +531,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
             l - 1 < c->first_aux && l < c->first_aux) break;
         /* "Condemned by Japan, North Korea fired": a leading participial clause ends at its comma */
         if (!strcmp(t->fold, ",") && l - 1 > first && leading_nonfinite(tk, first, l - 1)) break;
+        if (!strcmp(t->fold, ",") && sub_end && l - 1 >= sub_end) break;
         /* ", a charge Zagreb denied", ", an accusation Moscow denied" */
         if (!strcmp(t->fold, ",") && l < c->first_aux && is_charge_word(&tk[l], &tk[c->first_aux])) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
@@ -550,6 +571,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         if (is_breaker(t) || (cls_of(t) & C_NEWS_SOURCES)) break;
         if (!strcmp(t->fold, ",") && r + 1 < end && comma_conj(tk, first, r + 1)) break;
         if (!strcmp(t->fold, ",") && speech_after(tk, r + 1, end)) break;
+        if (r == sub_end) break;
         if ((!strcmp(t->fold, ",") || (cls_of(t) & C_AND_WORDS)) && r + 1 < end) {
             uint32_t k = r + 1;
             while (k < end && (cls_of(&tk[k]) & C_GROUP_FILLERS)) k++;
