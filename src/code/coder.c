@@ -59,6 +59,8 @@ struct ent_worker {
     /* subjects of the last coded trigger, for coordinated verbs */
     int last_subj[MAXSIDE];
     int nlast_subj;
+    int last_obj[MAXSIDE];    /* the object of the previous verb, for a participle after it */
+    int nlast_obj;
     char last_code[8];          /* code of the last trigger with a subject */
 };
 
@@ -1267,7 +1269,18 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             return;
         }
     }
+    if (!nt && ns && w->nlast_obj && c.participle && (tk[v].vform & ENT_VF_PPRE) &&
+        !(tk[v].vform & ENT_VF_PPAS) && v > first && !strcmp(tk[c.first_aux - 1].fold, ",") &&
+        w->nlast_subj == ns && !memcmp(w->last_subj, src, sizeof(int) * (size_t)ns)) {
+        /* "a lancé un avertissement à l'Iran, menaçant d'une action militaire": a present
+         * participle after the clause, with no object of its own, acts on that clause's object */
+        nt = w->nlast_obj;
+        memcpy(tgt, w->last_obj, sizeof(int) * (size_t)nt);
+        trace(w, "    object shared with the clause before the participle");
+    }
     if (ns) {
+        w->nlast_obj = nt;
+        if (nt) memcpy(w->last_obj, tgt, sizeof(int) * (size_t)nt);
         w->nlast_subj = ns;
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
         snprintf(w->last_code, sizeof w->last_code, "%s", code);
@@ -1370,12 +1383,39 @@ static const struct wslot *word_slot(ent_worker *w, const char *word)
     return s;
 }
 
+/* "a lancé un avertissement à l'Iran (130), menaçant d'une action militaire (138)": when one
+ * pair gets both a root's general code and a more specific code of that root in a sentence,
+ * the specific code says it all; the general one is dropped. */
+static int generic_of(const char *gen, const char *spec)
+{
+    size_t lg = strlen(gen);
+    if (strncmp(gen, spec, 2) || !strcmp(gen, spec)) return 0;
+    if (lg == 2) return 1;                              /* "13" against "138" */
+    return lg == 3 && gen[2] == '0' && spec[2] != '0';   /* "130" against "138", "1383" */
+}
+
+static void drop_generic(ent_worker *w)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < w->nev; i++) {
+        int drop = 0;
+        for (size_t j = 0; j < w->nev && !drop; j++)
+            drop = j != i && !strcmp(w->ev[i].source, w->ev[j].source) &&
+                   !strcmp(w->ev[i].target, w->ev[j].target) && generic_of(w->ev[i].code, w->ev[j].code);
+        if (drop) trace(w, "  %s -> %s %s dropped: a more specific code of its root is coded",
+                        w->ev[i].source, w->ev[i].target, w->ev[i].code);
+        else w->ev[n++] = w->ev[i];
+    }
+    w->nev = n;
+}
+
 size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const char *date,
                        const ent_event **out)
 {
     ent_buf_clear(&w->trace);
     w->nev = 0;
     w->nlast_subj = 0;
+    w->nlast_obj = 0;
     w->last_code[0] = 0;
     *out = NULL;
     const ent_sentence *s = ent_analysis_sentence(a, sent);
@@ -1452,6 +1492,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
             if (p) code_noun(w, tk, sent, first, end, v, p);
         }
     }
+    drop_generic(w);
     *out = w->ev;
     return w->nev;
 }
