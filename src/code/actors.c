@@ -228,6 +228,11 @@ static const char *const and_words[] = {"et", "and", ",", NULL};
 static const char *const place_words[] = {"a", "en", "vers", "dans", "in", "to", "at", "into",
                                           "toward", "towards", "near", "au", "aux", NULL};
 
+static const char *const place_nouns[] = {"aeroport", "airport", "ville", "city", "region",
+    "region", "province", "banlieue", "outskirts", "suburbs", "centre", "center", "rues", "streets",
+    "port", "gare", "station", "quartier", "district", "faubourgs", "environs", "habitants",
+    "residents", "population", "maire", "mayor", NULL};
+
 static int is_country_word(int k)
 {
     return k == ENT_K_COUNTRY || k == ENT_K_DEMONYM || k == ENT_K_CAPITAL || k == ENT_K_SEAT;
@@ -398,6 +403,10 @@ static void capitals(mention *m, size_t n, const ent_token *tk, uint32_t first)
     for (size_t i = 0; i < n; i++) {
         if (m[i].kind != ENT_K_CAPITAL || strlen(m[i].code) != 3) continue;
         int place = m[i].t0 > first && fold_in(&tk[m[i].t0 - 1], place_words);
+        /* "l'aéroport de Bamako", "the city of Kharkiv", "la région de Kyiv": a place */
+        if (!place && m[i].t0 > first + 1 && fold_in(&tk[m[i].t0 - 1], of_words) &&
+            fold_in(&tk[m[i].t0 - 2], place_nouns))
+            place = 1;
         if (!place) strcat(m[i].code, "GOV");
     }
 }

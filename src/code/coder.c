@@ -336,7 +336,7 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
                                                      !strcmp(tk[v - 1].lemma, "be"))) ||
                    tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
                    tk[v - 1].pos == ENT_POS_NUM);   /* "ont été expulsés", "chars livrés" */
-    uint32_t back = v > first + 10 ? v - 10 : first;
+    uint32_t back = v > first + 8 ? v - 8 : first;   /* its first element within reach of v */
     for (const ent_pattern *p = ent_dict_patterns(d, kind, head); p;
          p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
         if (p->lang != ENT_DLANG_ANY && p->lang != lang) continue;
@@ -363,7 +363,7 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
 static int by_agent(const ent_token *tk, uint32_t v, uint32_t right)
 {
     for (uint32_t k = v + 1; k <= v + 2 && k + 1 < right; k++) {
-        if (strcmp(tk[k].fold, "by")) continue;
+        if (strcmp(tk[k].fold, "by") && strcmp(tk[k].fold, "par")) continue;
         uint32_t j = k + 1;
         if (tk[j].pos == ENT_POS_DET && j + 1 < right) j++;
         return g_actor_at[j] >= 0;
@@ -441,6 +441,11 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     if (w->lang == 0 && (t->vform & ENT_VF_FINITE) && c->first_aux == v) c->participle = 0;
     /* "F-16 jets supplied by Denmark": an English -ed form with its agent is a participle */
     if (w->lang == 1 && c->first_aux == v && (t->vform & ENT_VF_PPAS) && by_agent(tk, v, c->right))
+        c->participle = 1;
+    /* "hélicoptères fournis par la Russie": a form that could be finite, after a noun and before
+     * its agent, is a participle */
+    if (w->lang == 0 && c->first_aux == v && (t->vform & ENT_VF_PPAS) && pw > first &&
+        tk[pw - 1].pos == ENT_POS_NOUN && by_agent(tk, v, c->right))
         c->participle = 1;
 }
 
