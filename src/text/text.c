@@ -162,6 +162,15 @@ static void to_noun(ent_token *t, const ent_lexentry *e)
     t->lemma = e->nlemma;
 }
 
+/* French adjectives that stand before their noun */
+static const char *const fr_prenominal[] = {"nouveau", "nouvel", "nouvelle", "nouveaux",
+    "nouvelles", "premier", "premiere", "premiers", "premieres", "dernier", "derniere",
+    "derniers", "dernieres", "grand", "grande", "grands", "grandes", "petit", "petite",
+    "petits", "petites", "autre", "autres", "plusieurs", "nombreux", "nombreuses", "vives",
+    "vive", "vif", "vifs", "lourdes", "lourde", "lourd", "lourds", "violentes", "violents",
+    "meme", "memes", "seul", "seule", "seuls", "seules", "prochain", "prochaine", "prochains",
+    "prochaines", "multiples", "importantes", "importants", NULL};
+
 /* French: a noun/verb homograph (signe, rencontre, menace) is a verb after a subject
  * pronoun or, after a noun, when an object or adverb follows; a verb form is a noun after an
  * article or preposition; a noun after a noun is an adjective when it can be one. */
@@ -177,6 +186,9 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
                         (tk[i - 2].pos == ENT_POS_PRON || !strcmp(tk[i - 2].lemma, "ne"));
     if (object_clitic && (m & B(ENT_POS_VERB)) && e->vlemma) {
         to_verb(t, e);
+    } else if (nounish && i >= first + 2 && fold_is(tk, i, first, fr_prenominal) &&
+               (tk[i - 2].pos == ENT_POS_DET || tk[i - 2].pos == ENT_POS_ADP)) {
+        to_noun(t, e);   /* "de nouvelles attaques", "les premières frappes" */
     } else if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) ||
          (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && (B(next) & OBJECT_CUES)) ||
@@ -187,6 +199,7 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
         to_verb(t, e);   /* « … », lance le député */
     } else if (t->pos == ENT_POS_VERB && nounish && prev_is(tk, i, first, B(ENT_POS_DET))) {
         to_noun(t, e);   /* l'armée, la prise, une menace, le dirigeant */
+
     } else if (t->pos == ENT_POS_VERB && nounish && finite && !(e->vform & ENT_VF_PPAS) &&
                prev_is(tk, i, first, B(ENT_POS_ADP))) {
         to_noun(t, e);
