@@ -62,6 +62,7 @@ struct ent_worker {
     int last_obj[MAXSIDE];    /* the object of the previous verb, for a participle after it */
     int nlast_obj;
     char last_code[8];          /* code of the last trigger with a subject */
+    char recip_agent[8];        /* "expelled each other's ambassador": the agent on each side */
 };
 
 ent_coder *ent_coder_new(const ent_dict *d)
@@ -951,6 +952,38 @@ static const char *intent_code(const char *code)
     return best;
 }
 
+/* "India and Canada expelled each other's ambassador", "ont expulsé leurs ambassadeurs
+ * respectifs": the agent named after the reciprocal is what each side acts on. Sets
+ * w->recip_agent ("GOV") from the agents dictionary, or leaves it empty. */
+static void reciprocal_agent(ent_worker *w, const ent_token *tk, uint32_t v, uint32_t right)
+{
+    const ent_dict *d = w->c->d;
+    w->recip_agent[0] = 0;
+    for (uint32_t k = v + 1; k < right && k < v + 8; k++) {
+        int recip = (!strcmp(tk[k].fold, "other") && k > v + 1 && !strcmp(tk[k - 1].fold, "each")) ||
+                    !strcmp(tk[k].fold, "respectifs") || !strcmp(tk[k].fold, "respectives") ||
+                    !strcmp(tk[k].fold, "respective");
+        if (!recip) continue;
+        /* the agent noun: after "each other('s)", before "respectifs" */
+        uint32_t lo = k > v + 3 ? k - 3 : v + 1, hi = k + 4 < right ? k + 4 : right;
+        for (uint32_t j = lo; j < hi; j++) {
+            const char *f = tk[j].lemma_fold ? tk[j].lemma_fold : tk[j].fold;
+            uint32_t node = ent_dict_child(d, 0, f, strlen(f));
+            if (!node) node = ent_dict_child(d, 0, tk[j].fold, strlen(tk[j].fold));
+            if (!node) continue;
+            for (uint32_t t = d->node_terms[node]; t != UINT32_MAX; t = d->terms[t].next) {
+                const ent_dentry *e = &d->entries[d->terms[t].entry];
+                if (e->kind == ENT_K_AGENT && e->code[0] == '~') {
+                    snprintf(w->recip_agent, sizeof w->recip_agent, "%s", e->code + 1);
+                    trace(w, "    reciprocal: each side's %s", w->recip_agent);
+                    return;
+                }
+            }
+        }
+        return;
+    }
+}
+
 /* ---- events ---- */
 
 /* Codes that are mutual by nature: meet, negotiate, sign, cooperate militarily. */
@@ -973,6 +1006,7 @@ static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
         if (!strcmp(tk[k].fold, "each") && !strcmp(tk[k + 1].fold, "other")) return 1;
         if (!strcmp(tk[k].fold, "mutuellement") || !strcmp(tk[k].fold, "reciproquement")) return 1;
         if (!strcmp(tk[k].fold, "l'un") || !strcmp(tk[k].fold, "l'autre")) return 1;
+        if (!strcmp(tk[k].fold, "respectifs") || !strcmp(tk[k].fold, "respectives")) return 1;
     }
     return 0;
 }
@@ -984,7 +1018,11 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
     ent_actor place;
     const ent_actor *b = b0;
     int visit = !strcmp(code, "042") || !strcmp(code, "036");
-    if (b0->capital == 1 && visit) {
+    if (w->recip_agent[0] && strlen(b0->code) == 3) {
+        place = *b0;   /* "each other's ambassador": the other's government */
+        snprintf(place.code, sizeof place.code, "%.3s%s", b0->code, w->recip_agent);
+        b = &place;
+    } else if (b0->capital == 1 && visit) {
         place = *b0;   /* "visit Washington": a destination, the country (devset rules) */
         place.code[3] = 0;
         b = &place;
@@ -1321,9 +1359,11 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     }
     if (!nt && ns > 1 && (both || coop || (c.passive && sym))) {
         /* "X et Y ont signé un accord": each with each */
+        reciprocal_agent(w, tk, v, c.right);
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) add_event(w, tk, sent, src[i], src[j], code, v, (uint32_t)(p - d->pats), 0);
+        w->recip_agent[0] = 0;
         trace(w, "    coordinated subjects and no object: each with each");
         return;
     }
