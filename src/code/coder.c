@@ -875,7 +875,7 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
     if (pron >= 0 || (c->left > first && in(tk[c->left - 1].fold, conj)) ||
         (c->left > first && (!strcmp(tk[c->left - 1].fold, "that") || !strcmp(tk[c->left - 1].fold, "que") ||
                              !strcmp(tk[c->left - 1].fold, "qu'")) && pron >= 0))
-        return from > first ? previous_subject(w, tk, first, from - 1, out) : 0;
+        return from > first ? previous_subject(w, tk, first, pron >= 0 ? from : from - 1, out) : 0;
     return 0;
 }
 
