@@ -580,6 +580,10 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         if (!strcmp(t->fold, ",") && r + 1 < end && comma_conj(tk, first, r + 1)) break;
         if (!strcmp(t->fold, ",") && speech_after(tk, r + 1, end)) break;
         if (r == sub_end) break;
+        /* ", poussant dehors l'armée française": a present participle opens its own clause */
+        if (!strcmp(t->fold, ",") && r + 1 < end && (tk[r + 1].vform & ENT_VF_PPRE) &&
+            !(tk[r + 1].vform & ENT_VF_FINITE) && tk[r + 1].pos == ENT_POS_VERB)
+            break;
         if ((!strcmp(t->fold, ",") || (cls_of(t) & C_AND_WORDS)) && r + 1 < end) {
             uint32_t k = r + 1;
             while (k < end && (cls_of(&tk[k]) & C_GROUP_FILLERS)) k++;
