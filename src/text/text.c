@@ -186,8 +186,11 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
                         (tk[i - 2].pos == ENT_POS_PRON || !strcmp(tk[i - 2].lemma, "ne"));
     if (object_clitic && (m & B(ENT_POS_VERB)) && e->vlemma) {
         to_verb(t, e);
-    } else if (nounish && i >= first + 2 && fold_is(tk, i, first, fr_prenominal) &&
-               (tk[i - 2].pos == ENT_POS_DET || tk[i - 2].pos == ENT_POS_ADP)) {
+    } else if (nounish && i >= first + 2 &&
+               (tk[i - 2].pos == ENT_POS_DET || tk[i - 2].pos == ENT_POS_ADP) &&
+               (tk[i - 1].pos == ENT_POS_ADJ || tk[i - 1].pos == ENT_POS_NOUN ||
+                tk[i - 1].pos == ENT_POS_DET) &&
+               fold_is(tk, i, first, fr_prenominal)) {
         to_noun(t, e);   /* "de nouvelles attaques", "les premières frappes" */
     } else if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) ||
