@@ -905,8 +905,13 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
             (skip_places == 1 || (strlen(a->code) == 3 && !is1(tk[pp].fold, 'a') &&
                                   strcmp(tk[pp].fold, "au") && strcmp(tk[pp].fold, "aux"))))
             continue;
-        if (a->tok_start > first && (!strcmp(tk[a->tok_start - 1].fold, "par") ||
-                                     !strcmp(tk[a->tok_start - 1].fold, "by"))) {
+        /* the agent of a participle is no object ("hélicoptères livrés par la Russie"), except
+         * for verbal acts, which aim at whoever did what they speak of ("a dénoncé un complot
+         * fomenté par Macky Sall", "rejected the sanctions imposed by the U.S.") */
+        uint32_t ap = a->tok_start > first ? a->tok_start - 1 : first;
+        if (ap > first && tk[ap].pos == ENT_POS_DET) ap--;
+        if (skip_places != 2 && a->tok_start > first && (!strcmp(tk[ap].fold, "par") ||
+                                                         !strcmp(tk[ap].fold, "by"))) {
             int ag[MAXSIDE];   /* an agent and those coordinated with it are not objects */
             int na = coordinated(w, tk, i, to, ag, MAXSIDE);
             k = w->act[ag[na - 1]].tok_end - 1;
