@@ -626,6 +626,18 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     for (uint32_t k = v; k > first && v - k < 6; k--) {
         const ent_token *t = &tk[k - 1];
         if (in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
+        /* "son invitation à se rendre en Hongrie", "its bid to join": a noun of request, plan
+         * or attempt governs the infinitive; the act is not done, and the noun says who wants it */
+        static const char *const wish_nouns[] = {"invitation", "appel", "demande", "proposition",
+            "offre", "projet", "intention", "volonte", "tentative", "plan", "bid", "attempt",
+            "offer", "request", "call", "plans", "plans", "intention", "proposal", "effort",
+            "efforts", "desir", "wish", NULL};
+        if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && in(t->fold, wish_nouns) &&
+            (is1(tk[k].fold, 'a') || !strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") ||
+             !strcmp(tk[k].fold, "to")) && v - k < 4) {
+            *gpos = k - 1;
+            return GOV_TRIGGER;
+        }
         static const char *const purpose[] = {"pour", "afin", "order", NULL};
         if (in(t->fold, purpose) && v - k < 3) { *gpos = k - 1; return GOV_MODAL; }   /* "pour signer" */
         if (in(t->fold, resolve) || (t->verb_fold && in(t->verb_fold, resolve))) {
@@ -1165,7 +1177,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     if (c.infinitive) {
         int g = governor(w, tk, first, v, &gpos);
         if (g == GOV_TRIGGER) {
-            trace(w, "    no event: infinitive governed by another trigger, which codes it");
+            trace(w, "    no event: infinitive governed by another trigger or a noun of request, which codes it");
             return;
         }
         if (g == GOV_MODAL) {
