@@ -197,6 +197,10 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
          (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && (B(next) & OBJECT_CUES)) ||
          /* "ce que le Kremlin dément.": a finite verb closing a clause after a name */
          (finite && prev_is(tk, i, first, B(ENT_POS_PROPN)) && next == ENT_POS_PUNCT) ||
+         /* "le chancelier allemand estime que": a finite verb before "que" after its subject */
+         (finite && next == ENT_POS_SCONJ &&
+          (prev_is(tk, i, first, B(ENT_POS_PROPN)) ||
+           (prev_is(tk, i, first, B(ENT_POS_ADJ)) && i >= first + 2 && tk[i - 2].pos == ENT_POS_NOUN))) ||
          (finite && prev_is(tk, i, first, B(ENT_POS_PUNCT)) &&
           (B(next) & (B(ENT_POS_DET) | B(ENT_POS_PROPN)))))) {
         to_verb(t, e);   /* « … », lance le député */
