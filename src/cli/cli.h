@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "entente.h"
+#include "../util/util.h"
 
 /* Exit codes (documented in README.md). */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
@@ -19,5 +20,19 @@ int cmd_eval(int argc, char **argv);
 
 /* Normalises a language tag ("fr-FR", "EN") to "fr"/"en"/...; returns NULL for NULL/"". */
 const char *cli_lang(const char *tag, char out[8]);
+
+/* Today's date, YYYY-MM-DD (UTC): the date of documents that give none. */
+const char *cli_today(void);
+
+/* Appends to `out` what the command writes for analysed document d. */
+typedef void (*cli_doc_fn)(void *user, const ent_doc *d, const ent_analysis *a, ent_buf *out);
+
+/* Reads every document of r, analyses it with tx into a (in language `force`, else the
+ * document's own or the one identified), hands it to fn and writes what fn appended to
+ * standard output. A document that cannot be analysed is reported with its origin and
+ * skipped. Returns the exit status: EXIT_INPUT after such a document or a reader problem,
+ * EXIT_FATAL on a read or write error. */
+int cli_each_doc(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force, cli_doc_fn fn,
+                 void *user);
 
 #endif

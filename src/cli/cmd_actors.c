@@ -76,6 +76,26 @@ static void write_actors(ent_buf *b, const ent_doc *d, const ent_analysis *a, si
     (void)a;
 }
 
+typedef struct {
+    ent_actors *rec;
+    const ent_dict *dict;
+    const char *defdate;   /* the date of documents that give none */
+    int tsv;
+} actors_run;
+
+/* cli_doc_fn: the actors of each sentence of d */
+static void write_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_buf *out)
+{
+    actors_run *ar = user;
+    const char *date = d->date ? d->date : ar->defdate;
+    for (size_t i = 0; i < ent_analysis_sentence_count(a); i++) {
+        const ent_actor *act;
+        size_t n = ent_actors_find(ar->rec, a, i, date, &act);
+        if (ar->tsv) write_actors_tsv(out, d, i, act, n, ar->dict);
+        else write_actors(out, d, a, i, date, act, n, ar->dict);
+    }
+}
+
 int cmd_actors(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -112,34 +132,8 @@ int cmd_actors(int argc, char **argv)
     ent_reader *r = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
                                     NULL, NULL, &err);
     ent_analysis *a = ent_analysis_new();
-    ent_buf out = {0};
-    const ent_doc *d;
-    int rc, status = EXIT_OK;
-    char today[16];
-    time_t now = time(NULL);
-    strftime(today, sizeof today, "%Y-%m-%d", gmtime(&now));
-    while ((rc = ent_reader_next(r, &d, &err)) == 1) {
-        char lb[8];
-        const char *lang = force ? force : cli_lang(d->lang, lb);
-        if (ent_text_analyse(tx, d->text, d->len, lang, a, &err) != ENT_OK) {
-            fprintf(stderr, "%s: %s\n", d->origin, err.message);
-            status = EXIT_INPUT;
-            continue;
-        }
-        const char *date = d->date ? d->date : defdate ? defdate : today;
-        ent_buf_clear(&out);
-        for (size_t i = 0; i < ent_analysis_sentence_count(a); i++) {
-            const ent_actor *act;
-            size_t n = ent_actors_find(rec, a, i, date, &act);
-            if (tsv) write_actors_tsv(&out, d, i, act, n, dict);
-            else write_actors(&out, d, a, i, date, act, n, dict);
-        }
-        fwrite(out.p, 1, out.len, stdout);
-    }
-    if (rc < 0) { fprintf(stderr, "entente: %s\n", err.message); status = EXIT_FATAL; }
-    if (status == EXIT_OK && ent_reader_problems(r) > 0) status = EXIT_INPUT;
-    if (fflush(stdout) != 0) status = EXIT_FATAL;
-    ent_buf_free(&out);
+    actors_run ar = {rec, dict, defdate ? defdate : cli_today(), tsv};
+    int status = cli_each_doc(r, tx, a, force, write_doc, &ar);
     ent_analysis_free(a);
     ent_reader_close(r);
     ent_actors_free(rec);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../code/cameo.h"
 #include "../io/json.h"
@@ -42,6 +41,8 @@ typedef struct run {
     ent_coder *coder;
     ent_worker *w;
     ent_analysis *a;
+    const char *defdate;      /* `code`: the date of documents that give none */
+    int fmt;                  /* `code`: FMT_* */
 } run;
 
 static int run_open(run *r, const char *dir)
@@ -170,12 +171,20 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
     ent_buf_adds(b, "]}}\n");
 }
 
-static const char *today(void)
+/* cli_doc_fn: the events of each sentence of d (documents in a language with no dictionaries
+ * give none) */
+static void write_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_buf *out)
 {
-    static char buf[16];
-    time_t now = time(NULL);
-    strftime(buf, sizeof buf, "%Y-%m-%d", gmtime(&now));
-    return buf;
+    run *r = user;
+    const char *alang = ent_analysis_lang(a);
+    if (strcmp(alang, "fr") && strcmp(alang, "en")) return;
+    const char *date = d->date ? d->date : r->defdate;
+    for (size_t i = 0; i < ent_analysis_sentence_count(a); i++) {
+        const ent_event *ev;
+        size_t n = ent_worker_code(r->w, a, i, date, &ev);
+        for (size_t k = 0; k < n; k++)
+            write_event(out, d, ent_analysis_sentence(a, i), &ev[k], date, r->fmt, r);
+    }
 }
 
 int cmd_code(int argc, char **argv)
@@ -208,7 +217,6 @@ int cmd_code(int argc, char **argv)
     ent_error err = {0};
     ent_reader *rd = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
                                      NULL, NULL, &err);
-    ent_buf out = {0};
     static char obuf[1 << 16];
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
     if (fmt != FMT_JSONL) {
@@ -218,32 +226,9 @@ int cmd_code(int argc, char **argv)
         for (int i = 0; cols[i]; i++) printf("%s%s", i ? (fmt == FMT_TSV ? "\t" : ",") : "", cols[i]);
         putchar('\n');
     }
-    const ent_doc *d;
-    int rc, status = EXIT_OK;
-    while ((rc = ent_reader_next(rd, &d, &err)) == 1) {
-        char lb[8];
-        const char *lang = force ? force : cli_lang(d->lang, lb);
-        if (ent_text_analyse(r.tx, d->text, d->len, lang, r.a, &err) != ENT_OK) {
-            fprintf(stderr, "%s: %s\n", d->origin, err.message);
-            status = EXIT_INPUT;
-            continue;
-        }
-        const char *alang = ent_analysis_lang(r.a);
-        if (strcmp(alang, "fr") && strcmp(alang, "en")) continue;   /* no dictionaries for it */
-        const char *date = d->date ? d->date : defdate ? defdate : today();
-        ent_buf_clear(&out);
-        for (size_t i = 0; i < ent_analysis_sentence_count(r.a); i++) {
-            const ent_event *ev;
-            size_t n = ent_worker_code(r.w, r.a, i, date, &ev);
-            for (size_t k = 0; k < n; k++)
-                write_event(&out, d, ent_analysis_sentence(r.a, i), &ev[k], date, fmt, &r);
-        }
-        if (out.len && fwrite(out.p, 1, out.len, stdout) != out.len) { status = EXIT_FATAL; break; }
-    }
-    if (rc < 0) { fprintf(stderr, "entente: %s\n", err.message); status = EXIT_FATAL; }
-    if (status == EXIT_OK && ent_reader_problems(rd) > 0) status = EXIT_INPUT;
-    if (fflush(stdout) != 0) status = EXIT_FATAL;
-    ent_buf_free(&out);
+    r.defdate = defdate ? defdate : cli_today();
+    r.fmt = fmt;
+    int status = cli_each_doc(rd, r.tx, r.a, force, write_doc, &r);
     ent_reader_close(rd);
     run_close(&r);
     return status;
@@ -360,12 +345,12 @@ int cmd_explain(int argc, char **argv)
         while (ent_reader_next(rd, &d, &err) == 1) {
             char lb[8];
             explain_one(&r, d->text, d->len, lang ? lang : cli_lang(d->lang, lb),
-                        date ? date : d->date ? d->date : today(), json);
+                        date ? date : d->date ? d->date : cli_today(), json);
         }
         if (ent_reader_problems(rd)) status = EXIT_INPUT;
         ent_reader_close(rd);
     } else {
-        explain_one(&r, argv[optind], strlen(argv[optind]), lang, date ? date : today(), json);
+        explain_one(&r, argv[optind], strlen(argv[optind]), lang, date ? date : cli_today(), json);
     }
     run_close(&r);
     return status;

@@ -35,16 +35,6 @@ static const char tokens_help[] =
     "                  lemma, pos, separated by tabs; a blank line after each sentence\n"
     "  -h, --help      this help\n";
 
-const char *cli_lang(const char *tag, char out[8])
-{
-    if (!tag || !*tag) return NULL;
-    size_t i = 0;
-    for (; tag[i] && tag[i] != '-' && tag[i] != '_' && i < 7; i++)
-        out[i] = (char)((tag[i] >= 'A' && tag[i] <= 'Z') ? tag[i] + 32 : tag[i]);
-    out[i] = 0;
-    return out;
-}
-
 static void write_sentences(ent_buf *b, const ent_doc *d, const ent_analysis *a)
 {
     size_t n = ent_analysis_sentence_count(a);
@@ -101,6 +91,15 @@ static void write_tokens_tsv(ent_buf *b, const ent_doc *d, const ent_analysis *a
     }
 }
 
+/* cli_doc_fn: sentences (format 0), tokens as JSON lines (1) or TSV (2) */
+static void write_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_buf *out)
+{
+    int format = *(const int *)user;
+    if (format == 2) write_tokens_tsv(out, d, a);
+    else if (format == 1) write_tokens(out, d, a);
+    else write_sentences(out, d, a);
+}
+
 static int run(int argc, char **argv, const char *help, int tokens)
 {
     static const struct option opts[] = {
@@ -136,36 +135,10 @@ static int run(int argc, char **argv, const char *help, int tokens)
     ent_reader *r = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
                                     NULL, NULL, &err);
     ent_analysis *a = ent_analysis_new();
-    ent_buf out = {0};
-    const ent_doc *d;
-    int rc, status = EXIT_OK;
     static char obuf[1 << 16];
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-    while ((rc = ent_reader_next(r, &d, &err)) == 1) {
-        char lb[8];
-        const char *lang = force ? force : cli_lang(d->lang, lb);
-        if (ent_text_analyse(tx, d->text, d->len, lang, a, &err) != ENT_OK) {
-            fprintf(stderr, "%s: %s\n", d->origin, err.message);
-            status = EXIT_INPUT;
-            continue;
-        }
-        ent_buf_clear(&out);
-        if (tokens && tsv) write_tokens_tsv(&out, d, a);
-        else if (tokens) write_tokens(&out, d, a);
-        else write_sentences(&out, d, a);
-        if (fwrite(out.p, 1, out.len, stdout) != out.len) {
-            fprintf(stderr, "entente: write error on standard output\n");
-            status = EXIT_FATAL;
-            break;
-        }
-    }
-    if (rc < 0) {
-        fprintf(stderr, "entente: %s\n", err.message);
-        status = EXIT_FATAL;
-    }
-    if (status == EXIT_OK && ent_reader_problems(r) > 0) status = EXIT_INPUT;
-    if (fflush(stdout) != 0) status = EXIT_FATAL;
-    ent_buf_free(&out);
+    int format = !tokens ? 0 : tsv ? 2 : 1;
+    int status = cli_each_doc(r, tx, a, force, write_doc, &format);
     ent_analysis_free(a);
     ent_reader_close(r);
     ent_text_free(tx);

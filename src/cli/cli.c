@@ -1,0 +1,57 @@
+/* cli.c: pieces shared by the entente commands: language tags, today's date, and the loop that
+ * reads, analyses and hands over each document. */
+#include <stdio.h>
+#include <time.h>
+
+#include "cli.h"
+
+const char *cli_lang(const char *tag, char out[8])
+{
+    if (!tag || !*tag) return NULL;
+    size_t i = 0;
+    for (; tag[i] && tag[i] != '-' && tag[i] != '_' && i < 7; i++)
+        out[i] = (char)((tag[i] >= 'A' && tag[i] <= 'Z') ? tag[i] + 32 : tag[i]);
+    out[i] = 0;
+    return out;
+}
+
+const char *cli_today(void)
+{
+    static char buf[16];
+    time_t now = time(NULL);
+    strftime(buf, sizeof buf, "%Y-%m-%d", gmtime(&now));
+    return buf;
+}
+
+int cli_each_doc(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force, cli_doc_fn fn,
+                 void *user)
+{
+    ent_error err = {0};
+    ent_buf out = {0};
+    const ent_doc *d;
+    int rc, status = EXIT_OK;
+    while ((rc = ent_reader_next(r, &d, &err)) == 1) {
+        char lb[8];
+        const char *lang = force ? force : cli_lang(d->lang, lb);
+        if (ent_text_analyse(tx, d->text, d->len, lang, a, &err) != ENT_OK) {
+            fprintf(stderr, "%s: %s\n", d->origin, err.message);
+            status = EXIT_INPUT;
+            continue;
+        }
+        ent_buf_clear(&out);
+        fn(user, d, a, &out);
+        if (out.len && fwrite(out.p, 1, out.len, stdout) != out.len) {
+            fprintf(stderr, "entente: write error on standard output\n");
+            status = EXIT_FATAL;
+            break;
+        }
+    }
+    if (rc < 0) {
+        fprintf(stderr, "entente: %s\n", err.message);
+        status = EXIT_FATAL;
+    }
+    if (status == EXIT_OK && ent_reader_problems(r) > 0) status = EXIT_INPUT;
+    if (fflush(stdout) != 0) status = EXIT_FATAL;
+    ent_buf_free(&out);
+    return status;
+}
