@@ -13,8 +13,8 @@
 #include <cmocka.h>
 
 #include "entente.h"
+#include "testutil.h"
 
-static char dir[1024];
 static ent_text *tx;
 static ent_analysis *an;
 
@@ -34,22 +34,10 @@ static const char *dict_text =
     "Lee Alpha | Lee => KORGOV 2020..2030\nLee Beta | Lee => CHNGOV 2020..2030\n"
     "[discard]\nAmérique latine => -\n";
 
-static void write_file(const char *name, const char *text)
-{
-    char p[2048];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("ENT_TEST_TMP");
-    snprintf(dir, sizeof dir, "%s/dict-XXXXXX", tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) return -1;
+    if (tu_mkdtemp("dict") < 0) return -1;
     ent_error err = {0};
     tx = ent_text_new(NULL, &err);
     an = ent_analysis_new();
@@ -61,6 +49,7 @@ static int teardown(void **state)
     (void)state;
     ent_analysis_free(an);
     ent_text_free(tx);
+    tu_rmtree();
     return 0;
 }
 
@@ -69,10 +58,8 @@ static const char *codes(const char *text, const char *lang, const char *date)
 {
     static char out[512];
     ent_error err = {0};
-    write_file("a.txt", dict_text);
-    char sub[1100];
-    snprintf(sub, sizeof sub, "%s", dir);
-    ent_dict *d = ent_dict_load(sub, &err);
+    tu_write_str("a.txt", dict_text);
+    ent_dict *d = ent_dict_load(tu_dir, &err);
     assert_non_null(d);
     ent_actors *r = ent_actors_new(d);
     assert_int_equal(ent_text_analyse(tx, text, strlen(text), lang, an, &err), ENT_OK);
@@ -95,9 +82,9 @@ static const char *codes(const char *text, const char *lang, const char *date)
 static void loader_reports_file_and_line(void **state)
 {
     (void)state;
+    tu_subdir("bad");
     char sub[1100];
-    snprintf(sub, sizeof sub, "%s/bad", dir);
-    mkdir(sub, 0755);
+    snprintf(sub, sizeof sub, "%s", tu_path("bad"));
     struct { const char *text, *want; } cases[] = {
         {"[country]\nRussie => RUS\nChine CHN\n", ":3: no '=>'"},
         {"[country]\nRussie => RUSSIA\n", ":2: bad actor code 'RUSSIA'"},
@@ -109,11 +96,7 @@ static void loader_reports_file_and_line(void **state)
         {"[country]\n@lang de\n", ":2: unknown language 'de'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char p[2048];
-        snprintf(p, sizeof p, "%s/x.txt", sub);
-        FILE *f = fopen(p, "w");
-        fputs(cases[i].text, f);
-        fclose(f);
+        tu_write_str("bad/x.txt", cases[i].text);
         ent_error err = {0};
         assert_null(ent_dict_load(sub, &err));
         assert_non_null(strstr(err.message, "/bad/x.txt"));
@@ -127,17 +110,12 @@ static void loader_reports_file_and_line(void **state)
 static void lint_finds_duplicates_and_conflicts(void **state)
 {
     (void)state;
-    char sub[1100];
-    snprintf(sub, sizeof sub, "%s/lint", dir);
-    mkdir(sub, 0755);
-    char p[2048];
-    snprintf(p, sizeof p, "%s/x.txt", sub);
-    FILE *f = fopen(p, "w");
-    fputs("[country]\nRussie => RUS\nRussie => RUS\nGéorgie => GEO\ngeorgie => USA\n"
-          "[person]\nA B | B => USAGOV 2020..2022\nC B | B => USAGOV 2022..2024\n", f);
-    fclose(f);
+    tu_subdir("lint");
+    tu_write_str("lint/x.txt",
+                 "[country]\nRussie => RUS\nRussie => RUS\nGéorgie => GEO\ngeorgie => USA\n"
+                 "[person]\nA B | B => USAGOV 2020..2022\nC B | B => USAGOV 2022..2024\n");
     ent_error err = {0};
-    ent_dict *d = ent_dict_load(sub, &err);
+    ent_dict *d = ent_dict_load(tu_path("lint"), &err);
     assert_non_null(d);
     assert_int_equal(ent_dict_lint(d, NULL, NULL), 2);   /* Russie twice; Géorgie two codes */
     ent_dict_free(d);

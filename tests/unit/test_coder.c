@@ -14,8 +14,8 @@
 #include <cmocka.h>
 
 #include "entente.h"
+#include "testutil.h"
 
-static char dir[1024];
 static ent_text *tx;
 static ent_analysis *an;
 static ent_dict *dict;
@@ -34,29 +34,15 @@ static const char *events_txt =
     "@lang en\nmeet => 040\nattack => 190\ncondemn => 111\nurge => 020\nrefuse => 120\n"
     "[noun]\n@lang fr\nvisite => 042\n";
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("ENT_TEST_TMP");
-    snprintf(dir, sizeof dir, "%s/coder-XXXXXX", tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) return -1;
-    char p[2048];
-    snprintf(p, sizeof p, "%s/a.txt", dir);
-    write_file(p, actors_txt);
-    snprintf(p, sizeof p, "%s/events", dir);
-    mkdir(p, 0755);
-    snprintf(p, sizeof p, "%s/events/v.txt", dir);
-    write_file(p, events_txt);
+    if (tu_mkdtemp("coder") < 0) return -1;
+    tu_write_str("a.txt", actors_txt);
+    tu_subdir("events");
+    tu_write_str("events/v.txt", events_txt);
     ent_error err = {0};
-    dict = ent_dict_load(dir, &err);
+    dict = ent_dict_load(tu_dir, &err);
     if (!dict) { fprintf(stderr, "%s\n", err.message); return -1; }
     tx = ent_text_new(NULL, &err);
     an = ent_analysis_new();
@@ -73,6 +59,7 @@ static int teardown(void **state)
     ent_dict_free(dict);
     ent_analysis_free(an);
     ent_text_free(tx);
+    tu_rmtree();
     return 0;
 }
 

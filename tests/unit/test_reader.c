@@ -12,8 +12,8 @@
 #include <cmocka.h>
 
 #include "entente.h"
+#include "testutil.h"
 
-static char dir[1024];
 static char diags[8192];
 
 static void collect(void *user, const char *where, const char *message)
@@ -23,29 +23,17 @@ static void collect(void *user, const char *where, const char *message)
     snprintf(diags + n, sizeof diags - n, "%s: %s\n", where, message);
 }
 
-static const char *path(const char *name)
-{
-    static char p[8][2048];
-    static int k;
-    k = (k + 1) % 8;
-    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
-    return p[k];
-}
-
-static void write_file(const char *name, const char *data, size_t n)
-{
-    FILE *f = fopen(path(name), "wb");
-    assert_non_null(f);
-    fwrite(data, 1, n, f);
-    fclose(f);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("ENT_TEST_TMP");
-    snprintf(dir, sizeof dir, "%s/reader-XXXXXX", tmp ? tmp : "/tmp");
-    return mkdtemp(dir) ? 0 : -1;
+    return tu_mkdtemp("reader");
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmtree();
+    return 0;
 }
 
 /* Reads every document of paths; returns their ids joined by '|'. */
@@ -82,8 +70,8 @@ static void jsonl_bad_lines_are_reported_and_skipped(void **state)
         "{\"id\":\"c\"}\n"
         "{\"id\":7,\"text\":\"Numeric ids are kept.\"}\n"
         "{\"id\":\"d\",\"text\":\"caf\xC3 ok\",\"title\":42}\n";
-    write_file("docs.jsonl", data, sizeof data - 1);
-    const char *p[] = {path("docs.jsonl")};
+    tu_write("docs.jsonl", data, sizeof data - 1);
+    const char *p[] = {tu_path("docs.jsonl")};
     size_t problems;
     assert_string_equal(read_ids(p, 1, &problems), "a|7|d");
     assert_int_equal(problems, 6);
@@ -107,8 +95,8 @@ static void fields_are_passed_through(void **state)
     (void)state;
     const char data[] = "{\"id\":\"x1\",\"text\":\"Moscou.\",\"lang\":\"fr\",\"date\":\"2024-06-19\","
                         "\"url\":\"https://example.org/a\",\"title\":\"T\\u00eate\"}\n";
-    write_file("one.jsonl", data, sizeof data - 1);
-    const char *p[] = {path("one.jsonl")};
+    tu_write("one.jsonl", data, sizeof data - 1);
+    const char *p[] = {tu_path("one.jsonl")};
     ent_error err = {0};
     ent_reader *r = ent_reader_open(p, 1, collect, NULL, &err);
     const ent_doc *d;
@@ -127,19 +115,16 @@ static void fields_are_passed_through(void **state)
 static void directories_are_read_recursively_in_order(void **state)
 {
     (void)state;
-    char sub[2048];
-    snprintf(sub, sizeof sub, "%s/tree", dir);
-    mkdir(sub, 0755);
-    snprintf(sub, sizeof sub, "%s/tree/b", dir);
-    mkdir(sub, 0755);
-    write_file("tree/c.txt", "Troisième.", strlen("Troisième."));
-    write_file("tree/a.txt", "Premier.", strlen("Premier."));
-    write_file("tree/b/z.jsonl", "{\"id\":\"z\",\"text\":\"Deuxième.\"}\n", 31);
-    write_file("tree/b/notes.md", "ignored", 7);
-    const char *p[] = {path("tree")};
+    tu_subdir("tree");
+    tu_subdir("tree/b");
+    tu_write("tree/c.txt", "Troisième.", strlen("Troisième."));
+    tu_write("tree/a.txt", "Premier.", strlen("Premier."));
+    tu_write("tree/b/z.jsonl", "{\"id\":\"z\",\"text\":\"Deuxième.\"}\n", 31);
+    tu_write("tree/b/notes.md", "ignored", 7);
+    const char *p[] = {tu_path("tree")};
     size_t problems;
     char want[4096];
-    snprintf(want, sizeof want, "%s/tree/a.txt|z|%s/tree/c.txt", dir, dir);
+    snprintf(want, sizeof want, "%s/tree/a.txt|z|%s/tree/c.txt", tu_dir, tu_dir);
     assert_string_equal(read_ids(p, 1, &problems), want);
     assert_int_equal(problems, 0);
 }
@@ -149,14 +134,14 @@ static void binary_empty_and_missing_files_do_not_stop_the_rest(void **state)
     (void)state;
     char bin[4096];
     for (size_t i = 0; i < sizeof bin; i++) bin[i] = (char)(i * 7919 % 256);
-    write_file("garbage.txt", bin, sizeof bin);
-    write_file("empty.txt", "", 0);
+    tu_write("garbage.txt", bin, sizeof bin);
+    tu_write("empty.txt", "", 0);
     const char *latin1 = "Le pr\xE9sident est arriv\xE9.\nIl repart demain.";
-    write_file("latin1.txt", latin1, strlen(latin1));
+    tu_write("latin1.txt", latin1, strlen(latin1));
     const char *bom = "\xEF\xBB\xBFTexte sain.";
-    write_file("good.txt", bom, strlen(bom));
-    const char *p[] = {path("garbage.txt"), path("empty.txt"), path("nope.txt"),
-                       path("latin1.txt"), path("good.txt")};
+    tu_write("good.txt", bom, strlen(bom));
+    const char *p[] = {tu_path("garbage.txt"), tu_path("empty.txt"), tu_path("nope.txt"),
+                       tu_path("latin1.txt"), tu_path("good.txt")};
     size_t problems;
     char want[4096];
     snprintf(want, sizeof want, "%s|%s", p[3], p[4]);
@@ -177,9 +162,9 @@ static void a_long_single_line_is_read_whole(void **state)
     size_t k = (size_t)sprintf(line, "{\"id\":\"long\",\"text\":\"");
     for (size_t i = 0; i < n; i++) line[k++] = (char)("Kiev a protesté. "[i % 17]);
     k += (size_t)sprintf(line + k, "\"}\n");
-    write_file("long.jsonl", line, k);
+    tu_write("long.jsonl", line, k);
     free(line);
-    const char *p[] = {path("long.jsonl")};
+    const char *p[] = {tu_path("long.jsonl")};
     ent_error err = {0};
     ent_reader *r = ent_reader_open(p, 1, collect, NULL, &err);
     const ent_doc *d;
@@ -197,5 +182,5 @@ int main(void)
         cmocka_unit_test(binary_empty_and_missing_files_do_not_stop_the_rest),
         cmocka_unit_test(a_long_single_line_is_read_whole),
     };
-    return cmocka_run_group_tests(tests, setup, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }
