@@ -16,8 +16,6 @@
 #include "text/fold.h"
 #include "util/util.h"
 
-/* Is folded word w the one character c? (cheaper than strcmp on the hot paths) */
-static inline int is1(const char *w, char c) { return w[0] == c && !w[1]; }
 
 typedef struct mention {
     uint32_t t0, t1;          /* token span, absolute indices */
@@ -232,7 +230,7 @@ static const char *const place_words[] = {"a", "en", "vers", "dans", "in", "to",
                                           "toward", "towards", "near", "au", "aux", NULL};
 
 static const char *const place_nouns[] = {"aeroport", "airport", "ville", "city", "region",
-    "region", "province", "banlieue", "outskirts", "suburbs", "centre", "center", "rues", "streets",
+    "province", "banlieue", "outskirts", "suburbs", "centre", "center", "rues", "streets",
     "port", "gare", "station", "quartier", "district", "faubourgs", "environs", "habitants",
     "residents", "population", "maire", "mayor", NULL};
 
@@ -277,7 +275,7 @@ static int gap_appos(const ent_token *tk, uint32_t a, uint32_t b)
     if (b < a || b - a > 3) return 0;
     for (uint32_t i = a; i < b; i++) {
         const ent_token *t = &tk[i];
-        if (is1(t->fold, ',') || t->pos == ENT_POS_DET) continue;
+        if (ent_is1(t->fold, ',') || t->pos == ENT_POS_DET) continue;
         if (t->pos != ENT_POS_PUNCT && (t->posmask & (1u << ENT_POS_ADJ))) continue;
         return 0;
     }
@@ -337,7 +335,7 @@ static void country_then_agent(mention *m, size_t n, const ent_token *tk)
     for (size_t i = 0; i + 1 < n; i++) {
         mention *c = &m[i], *ag = &m[i + 1];
         if (!is_agent(ag) || c->kind < 0 || is_agent(c)) continue;
-        int poss = ag->t0 == c->t1 + 1 && (!strcmp(tk[c->t1].fold, "'s") || is1(tk[c->t1].fold, '\''));
+        int poss = ag->t0 == c->t1 + 1 && (!strcmp(tk[c->t1].fold, "'s") || ent_is1(tk[c->t1].fold, '\''));
         /* a plural demonym is a noun, not a modifier: "Americans head to the polls" */
         const char *last = tk[c->t1 - 1].fold;
         size_t ll = strlen(last);
@@ -389,7 +387,7 @@ static void apposition(const ent_dict *d, mention *m, size_t n, const ent_token 
         if (!p || t->kind == ENT_K_PERSON) continue;
         if (!is_agent(t) && !t->has_agent) continue;   /* a title: an agent, with its country */
         if (!gap_appos(tk, a->t1, b->t0)) continue;   /* ", l'ancienne" */
-        if (b->t0 > a->t1 && !is1(tk[a->t1].fold, ',') && !(tk[a->t1].pos == ENT_POS_DET)) continue;
+        if (b->t0 > a->t1 && !ent_is1(tk[a->t1].fold, ',') && !(tk[a->t1].pos == ENT_POS_DET)) continue;
         if (!p->person_active && t->former) p->code[3] = 0;   /* "l'ancien président X" */
         else if (!p->person_active && !is_agent(t)) code_set(p->code, t->code);
         else if (!p->person_active) title_role(d, p, t);

@@ -16,8 +16,6 @@
 #include "entente.h"
 #include "util/util.h"
 
-/* Is folded word w the one character c? (cheaper than strcmp on the hot paths) */
-static inline int is1(const char *w, char c) { return w[0] == c && !w[1]; }
 
 struct ent_coder {
     const ent_dict *d;
@@ -181,6 +179,10 @@ static const char *const group_fillers[] = {
     "mutuellement", "officiellement", "publiquement", "immediatement", "deja", "notamment", NULL};
 
 static const char *const place_preps[] = {"a", "au", "aux", "en", "dans", "in", "at", NULL};
+/* words that make an act mutual ("s'accusant mutuellement", "leurs diplomates respectifs");
+ * "each other" is two words, tested apart */
+static const char *const reciprocals[] = {"mutuellement", "reciproquement", "l'un", "l'autre",
+                                          "respectifs", "respectives", NULL};
 
 /* ---- word classes of the current sentence's tokens ----
  * The lists above are consulted for every token of every clause: each token's classes are
@@ -198,6 +200,7 @@ enum {
     C_FR_NEG_AFTER = 1u << 9,
     C_EN_MODAL_AUX = 1u << 10,
     C_POSSIBLE_WORDS = 1u << 11,
+    C_RECIPROCALS = 1u << 12,
 };
 
 static ent_map class_map;
@@ -226,6 +229,7 @@ static void build_classes(void)
     add_class(fr_neg_after, C_FR_NEG_AFTER);
     add_class(en_modal_aux, C_EN_MODAL_AUX);
     add_class(possible_words, C_POSSIBLE_WORDS);
+    add_class(reciprocals, C_RECIPROCALS);
 }
 
 static _Thread_local const ent_token *g_tk;
@@ -246,7 +250,7 @@ static int is_breaker(const ent_token *t)
 static int comma_conj(const ent_token *tk, uint32_t first, uint32_t k)
 {
     static const char *const conj[] = {"and", "et", "but", "mais", "while", "tandis", "puis", NULL};
-    return k > first && is1(tk[k - 1].fold, ',') && in(tk[k].fold, conj);
+    return k > first && ent_is1(tk[k - 1].fold, ',') && in(tk[k].fold, conj);
 }
 
 static int is_verbish(const ent_token *t)
@@ -474,7 +478,7 @@ static int leading_nonfinite(const ent_token *tk, uint32_t first, uint32_t comma
         !(tk[k].pos == ENT_POS_VERB || tk[k].pos == ENT_POS_AUX))
         return 0;
     for (uint32_t j = k + 1; j < comma; j++)
-        if (tk[j].pos == ENT_POS_PUNCT && !is1(tk[j].fold, ',')) return 0;
+        if (tk[j].pos == ENT_POS_PUNCT && !ent_is1(tk[j].fold, ',')) return 0;
     return 1;
 }
 
@@ -489,7 +493,7 @@ static uint32_t leading_subordinate(const ent_token *tk, uint32_t first, uint32_
     if (first >= end || !in(tk[first].fold, leading_subs)) return 0;
     int verb = 0;
     for (uint32_t j = first + 1; j < end; j++) {
-        if (is1(tk[j].fold, ',')) return verb ? j : 0;
+        if (ent_is1(tk[j].fold, ',')) return verb ? j : 0;
         if (tk[j].pos == ENT_POS_PUNCT) return 0;
         if ((tk[j].pos == ENT_POS_VERB || tk[j].pos == ENT_POS_AUX) && (tk[j].vform & ENT_VF_FINITE))
             verb = 1;
@@ -516,7 +520,7 @@ static int speech_after(const ent_token *tk, uint32_t k, uint32_t end)
         "ajouter", "expliquer", "preciser", "souligner", "assurer", "estimer", "rapporter",
         "confirmer", NULL};
     for (uint32_t j = k; j < end && j < k + 10; j++) {
-        if (is1(tk[j].fold, ',') || is1(tk[j].fold, '.')) return 0;
+        if (ent_is1(tk[j].fold, ',') || ent_is1(tk[j].fold, '.')) return 0;
         if (is_verbish(&tk[j]) && tk[j].pos != ENT_POS_AUX)
             return tk[j].verb_fold && in(tk[j].verb_fold, speech);
     }
@@ -531,21 +535,21 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
     uint32_t sub_end = g_sub_end;   /* leading_subordinate(), once per sentence */
     while (l > floor) {
         const ent_token *t = &tk[l - 1];
-        if (is1(t->fold, ')')) {   /* a parenthesis is transparent: "(RDC)" */
+        if (ent_is1(t->fold, ')')) {   /* a parenthesis is transparent: "(RDC)" */
             uint32_t k = l - 1;
-            while (k > floor && !is1(tk[k - 1].fold, '(')) k--;
+            while (k > floor && !ent_is1(tk[k - 1].fold, '(')) k--;
             if (k > floor) { l = k - 1; continue; }
         }
-        if (is1(t->fold, '(')) break;
+        if (ent_is1(t->fold, '(')) break;
         if (is_breaker(t) || comma_conj(tk, first, l - 1)) break;
         /* "Qatar said Russia had returned...": reported speech without "that" */
         if (is_verbish(t) && t->pos != ENT_POS_AUX && t->verb_fold && is_speech(t->verb_fold) &&
             l - 1 < c->first_aux && l < c->first_aux) break;
         /* "Condemned by Japan, North Korea fired": a leading participial clause ends at its comma */
-        if (is1(t->fold, ',') && l - 1 > first && leading_nonfinite(tk, first, l - 1)) break;
-        if (is1(t->fold, ',') && sub_end && l - 1 >= sub_end) break;
+        if (ent_is1(t->fold, ',') && l - 1 > first && leading_nonfinite(tk, first, l - 1)) break;
+        if (ent_is1(t->fold, ',') && sub_end && l - 1 >= sub_end) break;
         /* ", a charge Zagreb denied", ", an accusation Moscow denied" */
-        if (is1(t->fold, ',') && l < c->first_aux && is_charge_word(&tk[l], &tk[c->first_aux])) break;
+        if (ent_is1(t->fold, ',') && l < c->first_aux && is_charge_word(&tk[l], &tk[c->first_aux])) break;
         /* "X a rencontré Y et a signé": a conjunction before another verb group */
         if ((cls_of(t) & C_AND_WORDS) && l - 1 > first && l < v + 1) {
             uint32_t k = l;
@@ -574,21 +578,21 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
     if (end > v + REACH) end = v + REACH;
     while (r < end) {
         const ent_token *t = &tk[r];
-        if (is1(t->fold, '(')) {   /* skip a parenthesis */
+        if (ent_is1(t->fold, '(')) {   /* skip a parenthesis */
             uint32_t k = r + 1;
-            while (k < end && !is1(tk[k].fold, ')')) k++;
+            while (k < end && !ent_is1(tk[k].fold, ')')) k++;
             if (k < end) { r = k + 1; continue; }
         }
-        if (is1(t->fold, ')')) break;
+        if (ent_is1(t->fold, ')')) break;
         if (is_breaker(t) || (cls_of(t) & C_NEWS_SOURCES)) break;
-        if (is1(t->fold, ',') && r + 1 < end && comma_conj(tk, first, r + 1)) break;
-        if (is1(t->fold, ',') && speech_after(tk, r + 1, end)) break;
+        if (ent_is1(t->fold, ',') && r + 1 < end && comma_conj(tk, first, r + 1)) break;
+        if (ent_is1(t->fold, ',') && speech_after(tk, r + 1, end)) break;
         if (r == sub_end) break;
         /* ", poussant dehors l'armée française": a present participle opens its own clause */
-        if (is1(t->fold, ',') && r + 1 < end && (tk[r + 1].vform & ENT_VF_PPRE) &&
+        if (ent_is1(t->fold, ',') && r + 1 < end && (tk[r + 1].vform & ENT_VF_PPRE) &&
             !(tk[r + 1].vform & ENT_VF_FINITE) && tk[r + 1].pos == ENT_POS_VERB)
             break;
-        if ((is1(t->fold, ',') || (cls_of(t) & C_AND_WORDS)) && r + 1 < end) {
+        if ((ent_is1(t->fold, ',') || (cls_of(t) & C_AND_WORDS)) && r + 1 < end) {
             uint32_t k = r + 1;
             while (k < end && (cls_of(&tk[k]) & C_GROUP_FILLERS)) k++;
             if (k < end && is_verbish(&tk[k]) && tk[k].pos != ENT_POS_AUX ? (tk[k].vform & ENT_VF_FINITE) : (k < end && tk[k].pos == ENT_POS_AUX))
@@ -630,10 +634,10 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
          * or attempt governs the infinitive; the act is not done, and the noun says who wants it */
         static const char *const wish_nouns[] = {"invitation", "appel", "demande", "proposition",
             "offre", "projet", "intention", "volonte", "tentative", "plan", "bid", "attempt",
-            "offer", "request", "call", "plans", "plans", "intention", "proposal", "effort",
+            "offer", "request", "call", "plans", "proposal", "effort",
             "efforts", "desir", "wish", NULL};
         if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && in(t->fold, wish_nouns) &&
-            (is1(tk[k].fold, 'a') || !strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") ||
+            (ent_is1(tk[k].fold, 'a') || !strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") ||
              !strcmp(tk[k].fold, "to")) && v - k < 4) {
             *gpos = k - 1;
             return GOV_TRIGGER;
@@ -660,7 +664,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             /* the governor is itself a complement ("urged Russia to stop deporting"): climb */
             int nonfinite = (t->vform & (ENT_VF_INF | ENT_VF_PPRE)) && k - 1 > first &&
                             (!strcmp(tk[k - 2].fold, "to") || !strcmp(tk[k - 2].fold, "de") ||
-                             !strcmp(tk[k - 2].fold, "d'") || is1(tk[k - 2].fold, 'a'));
+                             !strcmp(tk[k - 2].fold, "d'") || ent_is1(tk[k - 2].fold, 'a'));
             if (nonfinite && depth < 3) {
                 uint32_t g2;
                 int up = governor_at(w, tk, first, k - 1, &g2, depth + 1);
@@ -694,7 +698,7 @@ static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32
         const ent_token *t = &tk[k - 1];
         if (t->verb_fold && is_verbish(t)) return in(t->verb_fold, verbs);
         if (w->actor_at[k - 1] < 0 && t->pos != ENT_POS_ADV && t->pos != ENT_POS_PRON &&
-            !(cls_of(t) & C_GROUP_FILLERS) && !is1(t->fold, ','))
+            !(cls_of(t) & C_GROUP_FILLERS) && !ent_is1(t->fold, ','))
             return 0;
     }
     return 0;
@@ -706,7 +710,7 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
 {
     if (t0 <= first) return 0;
     const ent_token *p = &tk[t0 - 1];
-    if (p->pos == ENT_POS_DET && (is1(p->fold, 'a') || !strcmp(p->fold, "an")))
+    if (p->pos == ENT_POS_DET && (ent_is1(p->fold, 'a') || !strcmp(p->fold, "an")))
         return 0;   /* English "a", not French "à" */
     /* "des"/"du" open a clause as articles ("des policiers ont arrêté"), not as "de + le" */
     if ((!strcmp(p->fold, "des") || !strcmp(p->fold, "du")) &&
@@ -732,8 +736,8 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
     while (n < max && (size_t)(a + 1) < w->nact) {
         const ent_actor *x = &w->act[a], *y = &w->act[a + 1];
         /* "la République démocratique du Congo (RDC) et le Rwanda": the alias in parentheses */
-        if (y->tok_start == x->tok_end + 1 && is1(tk[x->tok_end].fold, '(') &&
-            y->tok_end < limit && is1(tk[y->tok_end].fold, ')') && (size_t)(a + 2) < w->nact) {
+        if (y->tok_start == x->tok_end + 1 && ent_is1(tk[x->tok_end].fold, '(') &&
+            y->tok_end < limit && ent_is1(tk[y->tok_end].fold, ')') && (size_t)(a + 2) < w->nact) {
             a++;
             x = &w->act[a];
             y = &w->act[a + 1];
@@ -762,12 +766,12 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
             ok = 1;
             for (uint32_t k = g; k < y->tok_start && ok; k++) {
                 /* "Japan and South Korea, North Korea ...": the list ended with "and" */
-                if (had_and && is1(tk[k].fold, ',')) ok = 0;
+                if (had_and && ent_is1(tk[k].fold, ',')) ok = 0;
                 if (!strcmp(tk[k].fold, "et") || !strcmp(tk[k].fold, "and")) had_and = 1;
                 if ((cls_of(&tk[k]) & C_AND_WORDS)) conj = 1;
                 else if (tk[k].pos != ENT_POS_DET && strcmp(tk[k].fold, "de") && strcmp(tk[k].fold, "d'") &&
                          strcmp(tk[k].fold, "du") && strcmp(tk[k].fold, "des") && strcmp(tk[k].fold, "of") &&
-                         !is1(tk[k].fold, 'a') && strcmp(tk[k].fold, "au") && strcmp(tk[k].fold, "aux") &&
+                         !ent_is1(tk[k].fold, 'a') && strcmp(tk[k].fold, "au") && strcmp(tk[k].fold, "aux") &&
                          strcmp(tk[k].fold, "to") && strcmp(tk[k].fold, "on") && strcmp(tk[k].fold, "with") &&
                          strcmp(tk[k].fold, "avec") && strcmp(tk[k].fold, "contre") && strcmp(tk[k].fold, "against"))
                     ok = 0;
@@ -809,13 +813,13 @@ static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, 
         if (t->pos != ENT_POS_AUX && is_speech(t->verb_fold)) {
             uint32_t g = k - 1;
             while (g > first && tk[g - 1].pos == ENT_POS_AUX) g--;
-            if (g > first && is1(tk[g - 1].fold, ',')) {
+            if (g > first && ent_is1(tk[g - 1].fold, ',')) {
                 for (uint32_t j = k; j < from && j < k + 5; j++) {
                     if (g_actor_at[j] >= 0) {
                         out[0] = g_actor_at[j];
                         return 1;
                     }
-                    if (is1(tk[j].fold, ',')) break;
+                    if (ent_is1(tk[j].fold, ',')) break;
                 }
             }
         }
@@ -850,7 +854,7 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
         for (uint32_t k = c->left - 1; k > first && c->left - 1 - k < 2; k--) {
             int i = w->actor_at[k - 1];
             if (i >= 0) { out[0] = i; return 1; }
-            if (!is1(tk[k - 1].fold, ',')) break;
+            if (!ent_is1(tk[k - 1].fold, ',')) break;
         }
     }
     /* a participle after a comma: the actor before the comma */
@@ -860,11 +864,11 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
         /* "Moscou a expulsé deux diplomates estoniens, accusant Tallinn": a present participle
          * after a clause shares that clause's subject (not the nearest actor) */
         if ((tk[c->first_aux].vform & ENT_VF_PPRE) && !(tk[c->first_aux].vform & ENT_VF_PPAS) &&
-            k > first + 1 && is1(tk[k - 1].fold, ',')) {
+            k > first + 1 && ent_is1(tk[k - 1].fold, ',')) {
             int n = previous_subject(w, tk, first, k - 1, out);
             if (n) return n;
         }
-        if (k > first + 1 && is1(tk[k - 1].fold, ',') && w->actor_at[k - 2] >= 0) {
+        if (k > first + 1 && ent_is1(tk[k - 1].fold, ',') && w->actor_at[k - 2] >= 0) {
             int a = w->actor_at[k - 2];
             while (a > 0) {   /* back to the first of coordinated actors */
                 int got[MAXSIDE];
@@ -914,7 +918,7 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         uint32_t pp = a->tok_start > first ? a->tok_start - 1 : first;   /* "à la Maison-Blanche" */
         if (pp > first && tk[pp].pos == ENT_POS_DET) pp--;
         if (skip_places && a->tok_start > first && (cls_of(&tk[pp]) & C_PLACE_PREPS) &&
-            (skip_places == 1 || (strlen(a->code) == 3 && !is1(tk[pp].fold, 'a') &&
+            (skip_places == 1 || (strlen(a->code) == 3 && !ent_is1(tk[pp].fold, 'a') &&
                                   strcmp(tk[pp].fold, "au") && strcmp(tk[pp].fold, "aux"))))
             continue;
         /* the agent of a participle is no object ("hélicoptères livrés par la Russie"), except
@@ -932,7 +936,7 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
         /* "ont arrêté à Moscou un ressortissant américain": past the place to the object */
         if (skip_places != 2 && a->tok_start > first && (cls_of(&tk[a->tok_start - 1]) & C_PLACE_PREPS) &&
             a->capital == 2) {
-            for (uint32_t j = a->tok_end; j < to && !is1(tk[j].fold, ','); j++) {
+            for (uint32_t j = a->tok_end; j < to && !ent_is1(tk[j].fold, ','); j++) {
                 int b = w->actor_at[j];
                 if (b < 0 || w->act[b].tok_start != j) continue;
                 uint32_t q = j - 1;
@@ -1028,12 +1032,8 @@ static int exchange_verb(const char *verb)
 static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k + 1 < b; k++) {
-        char c0 = tk[k].fold[0];
-        if (c0 != 'e' && c0 != 'm' && c0 != 'r' && c0 != 'l') continue;
+        if (cls_of(&tk[k]) & C_RECIPROCALS) return 1;
         if (!strcmp(tk[k].fold, "each") && !strcmp(tk[k + 1].fold, "other")) return 1;
-        if (!strcmp(tk[k].fold, "mutuellement") || !strcmp(tk[k].fold, "reciproquement")) return 1;
-        if (!strcmp(tk[k].fold, "l'un") || !strcmp(tk[k].fold, "l'autre")) return 1;
-        if (!strcmp(tk[k].fold, "respectifs") || !strcmp(tk[k].fold, "respectives")) return 1;
     }
     return 0;
 }
@@ -1243,7 +1243,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             c.passive = 1;   /* "Accusé par Paris de ..., Moscou a démenti": the agent acts */
             if (!ns) {
                 for (uint32_t k = v + 1; k < end && k < v + REACH; k++) {
-                    if (!is1(tk[k].fold, ',')) continue;
+                    if (!ent_is1(tk[k].fold, ',')) continue;
                     uint32_t j = k + 1;
                     while (j < end && (tk[j].pos == ENT_POS_DET || tk[j].pos == ENT_POS_ADV)) j++;
                     if (j < end && w->actor_at[j] >= 0) { ns = coordinated(w, tk, w->actor_at[j], end, src, MAXSIDE); break; }
@@ -1302,7 +1302,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
          * a leading non-finite clause takes the subject of the main clause after it */
         for (uint32_t k = v + 1; k < end && k < v + REACH; k++) {
             if ((tk[k].vform & ENT_VF_FINITE) && is_verbish(&tk[k])) break;   /* the main verb */
-            if (!is1(tk[k].fold, ',')) continue;
+            if (!ent_is1(tk[k].fold, ',')) continue;
             uint32_t j = k + 1;
             while (j < end && (tk[j].pos == ENT_POS_DET || tk[j].pos == ENT_POS_ADV)) j++;
             if (j < end && w->actor_at[j] >= 0) {
@@ -1340,7 +1340,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
     }
     if (!nt && ns && w->nlast_obj && c.participle && (tk[v].vform & ENT_VF_PPRE) &&
-        !(tk[v].vform & ENT_VF_PPAS) && v > first && is1(tk[c.first_aux - 1].fold, ',') &&
+        !(tk[v].vform & ENT_VF_PPAS) && v > first && ent_is1(tk[c.first_aux - 1].fold, ',') &&
         w->nlast_subj == ns && !memcmp(w->last_subj, src, sizeof(int) * (size_t)ns)) {
         /* "a lancé un avertissement à l'Iran, menaçant d'une action militaire": a present
          * participle after the clause, with no object of its own, acts on that clause's object */
