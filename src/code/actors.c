@@ -218,9 +218,7 @@ static void resolve(ent_actors *r, mention *m, size_t ncand, uint32_t date, int 
 
 static int fold_in(const ent_token *t, const char *const *words)
 {
-    for (int i = 0; words[i]; i++)
-        if (!strcmp(t->fold, words[i])) return 1;
-    return 0;
+    return ent_word_in(t->fold, words);
 }
 
 static const char *const of_words[] = {"de", "du", "des", "d'", "of", NULL};

@@ -128,12 +128,6 @@ static void trace(ent_worker *w, const char *fmt, ...)
 
 /* ---- word classes ---- */
 
-static int in(const char *w, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (!strcmp(w, list[i])) return 1;
-    return 0;
-}
 
 static const char *const preps[] = {
     "a", "au", "aux", "de", "du", "des", "d'", "en", "avec", "pour", "par", "contre", "envers",
@@ -250,7 +244,7 @@ static int is_breaker(const ent_token *t)
 static int comma_conj(const ent_token *tk, uint32_t first, uint32_t k)
 {
     static const char *const conj[] = {"and", "et", "but", "mais", "while", "tandis", "puis", NULL};
-    return k > first && ent_is1(tk[k - 1].fold, ',') && in(tk[k].fold, conj);
+    return k > first && ent_is1(tk[k - 1].fold, ',') && ent_word_in(tk[k].fold, conj);
 }
 
 static int is_verbish(const ent_token *t)
@@ -325,7 +319,7 @@ static int content_elems(const ent_pattern *p)
         "que", "qu'", "that", "son", "sa", "ses", "leur", "leurs", "its", "their", "his", "her", NULL};
     int n = 0;
     for (uint8_t e = 0; e < p->nelems; e++)
-        n += !in(p->elems[e].alts[0].words[0], function_words);
+        n += !ent_word_in(p->elems[e].alts[0].words[0], function_words);
     return n;
 }
 
@@ -427,7 +421,7 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     /* passive: être/be + past participle (not a verb conjugated with être, not pronominal) */
     if ((t->vform & ENT_VF_PPAS) && c->first_aux < v) {
         if (c->aux_be) c->passive = 1;
-        if (c->aux_etre && !c->pronominal && (c->passive == 2 || !in(t->verb_fold, etre_verbs)))
+        if (c->aux_etre && !c->pronominal && (c->passive == 2 || !ent_word_in(t->verb_fold, etre_verbs)))
             c->passive = 1;
     }
     if (c->passive == 2 && !(c->aux_be || c->aux_etre)) c->passive = 0;
@@ -464,7 +458,7 @@ static int is_speech(const char *verb)
         "report", "confirm", "claim", "insist", "stress", "believe", "think", "dire", "declarer",
         "affirmer", "indiquer", "annoncer", "ajouter", "expliquer", "preciser", "souligner",
         "assurer", "estimer", "rapporter", "confirmer", "penser", "croire", NULL};
-    return in(verb, speech);
+    return ent_word_in(verb, speech);
 }
 
 /* Does the sentence open with a non-finite verb (a participle, a gerund) whose clause runs to
@@ -490,7 +484,7 @@ static const char *const leading_subs[] = {"while", "when", "although", "though"
     "si", "bien", "alors", "tandis", "comme", NULL};
 static uint32_t leading_subordinate(const ent_token *tk, uint32_t first, uint32_t end)
 {
-    if (first >= end || !in(tk[first].fold, leading_subs)) return 0;
+    if (first >= end || !ent_word_in(tk[first].fold, leading_subs)) return 0;
     int verb = 0;
     for (uint32_t j = first + 1; j < end; j++) {
         if (ent_is1(tk[j].fold, ',')) return verb ? j : 0;
@@ -507,7 +501,7 @@ static int is_charge_word(const ent_token *a, const ent_token *b)
     static const char *const charges[] = {"charge", "accusation", "allegation", "claim",
                                           "accusations", "allegations", "claims", "charges", NULL};
     for (const ent_token *t = a; t < b && t < a + 3; t++)
-        if (in(t->fold, charges)) return 1;
+        if (ent_word_in(t->fold, charges)) return 1;
     return 0;
 }
 
@@ -522,7 +516,7 @@ static int speech_after(const ent_token *tk, uint32_t k, uint32_t end)
     for (uint32_t j = k; j < end && j < k + 10; j++) {
         if (ent_is1(tk[j].fold, ',') || ent_is1(tk[j].fold, '.')) return 0;
         if (is_verbish(&tk[j]) && tk[j].pos != ENT_POS_AUX)
-            return tk[j].verb_fold && in(tk[j].verb_fold, speech);
+            return tk[j].verb_fold && ent_word_in(tk[j].verb_fold, speech);
     }
     return 0;
 }
@@ -629,26 +623,26 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     const ent_dict *d = w->c->d;
     for (uint32_t k = v; k > first && v - k < 6; k--) {
         const ent_token *t = &tk[k - 1];
-        if (in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
+        if (ent_word_in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
         /* "son invitation à se rendre en Hongrie", "its bid to join": a noun of request, plan
          * or attempt governs the infinitive; the act is not done, and the noun says who wants it */
         static const char *const wish_nouns[] = {"invitation", "appel", "demande", "proposition",
             "offre", "projet", "intention", "volonte", "tentative", "plan", "bid", "attempt",
             "offer", "request", "call", "plans", "proposal", "effort",
             "efforts", "desir", "wish", NULL};
-        if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && in(t->fold, wish_nouns) &&
+        if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && ent_word_in(t->fold, wish_nouns) &&
             (ent_is1(tk[k].fold, 'a') || !strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") ||
              !strcmp(tk[k].fold, "to")) && v - k < 4) {
             *gpos = k - 1;
             return GOV_TRIGGER;
         }
         static const char *const purpose[] = {"pour", "afin", "order", NULL};
-        if (in(t->fold, purpose) && v - k < 3) { *gpos = k - 1; return GOV_MODAL; }   /* "pour signer" */
-        if (in(t->fold, resolve) || (t->verb_fold && in(t->verb_fold, resolve))) {
+        if (ent_word_in(t->fold, purpose) && v - k < 3) { *gpos = k - 1; return GOV_MODAL; }   /* "pour signer" */
+        if (ent_word_in(t->fold, resolve) || (t->verb_fold && ent_word_in(t->verb_fold, resolve))) {
             *gpos = k - 1;
             return GOV_INTENT;
         }
-        if (!is_verbish(t) && t->verb_fold && in(t->verb_fold, modal_verbs) && w->actor_at[k - 1] < 0 &&
+        if (!is_verbish(t) && t->verb_fold && ent_word_in(t->verb_fold, modal_verbs) && w->actor_at[k - 1] < 0 &&
             strcmp(t->verb_fold, "be")) {
             *gpos = k - 1;   /* "le président français compte se rendre": compte is the verb */
             return GOV_MODAL;
@@ -657,7 +651,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             *gpos = k - 1;
             const char *g = t->verb_fold ? t->verb_fold : t->lemma_fold;
             if (!strcmp(g, "venir") && k < v && !strcmp(tk[k].fold, "de")) return GOV_RECENT;
-            if (in(g, modal_verbs) || (cls_of(t) & C_EN_MODAL_AUX)) return GOV_MODAL;
+            if (ent_word_in(g, modal_verbs) || (cls_of(t) & C_EN_MODAL_AUX)) return GOV_MODAL;
             uint32_t last;
             const ent_pattern *p = best_pattern(d, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
             if (p && strcmp(p->code, "-")) return GOV_TRIGGER;
@@ -693,10 +687,10 @@ static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32
     if (left <= first || !((cls_of(&tk[left - 1]) & C_SUBORDINATORS) || !strcmp(tk[left - 1].fold, "that")))
         return 0;
     static const char *const conditional[] = {"if", "si", "unless", "whether", NULL};
-    if (in(tk[left - 1].fold, conditional)) return 1;   /* "... if Russia invades Ukraine" */
+    if (ent_word_in(tk[left - 1].fold, conditional)) return 1;   /* "... if Russia invades Ukraine" */
     for (uint32_t k = left - 1; k > first && left - 1 - k < 8; k--) {
         const ent_token *t = &tk[k - 1];
-        if (t->verb_fold && is_verbish(t)) return in(t->verb_fold, verbs);
+        if (t->verb_fold && is_verbish(t)) return ent_word_in(t->verb_fold, verbs);
         if (w->actor_at[k - 1] < 0 && t->pos != ENT_POS_ADV && t->pos != ENT_POS_PRON &&
             !(cls_of(t) & C_GROUP_FILLERS) && !ent_is1(t->fold, ','))
             return 0;
@@ -721,7 +715,7 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
         "milliers", "centaines", "dizaines", "millions", "plusieurs", "nombre", "groupe",
         "majorite", "partie", "some", "many", "all", "most", NULL};
     if ((!strcmp(p->fold, "of") || !strcmp(p->fold, "de") || !strcmp(p->fold, "d'")) &&
-        t0 - 1 > first && (in(tk[t0 - 2].fold, quantities) || tk[t0 - 2].pos == ENT_POS_NUM))
+        t0 - 1 > first && (ent_word_in(tk[t0 - 2].fold, quantities) || tk[t0 - 2].pos == ENT_POS_NUM))
         return 0;   /* "thousands of Israeli protesters" */
     if ((cls_of(p) & C_PREPS)) return 1;
     if (p->pos == ENT_POS_DET && t0 - 1 > first && (cls_of(&tk[t0 - 2]) & C_PREPS)) return 1;
@@ -796,7 +790,7 @@ static int pronoun_before(const ent_token *tk, uint32_t first, const clause *c)
     while (k > first && (!strcmp(tk[k - 1].fold, "ne") || !strcmp(tk[k - 1].fold, "n'") ||
                          !strcmp(tk[k - 1].fold, "se") || !strcmp(tk[k - 1].fold, "s'")))
         k--;
-    return k > first && in(tk[k - 1].fold, subj_pronouns) ? (int)(k - 1) : -1;
+    return k > first && ent_word_in(tk[k - 1].fold, subj_pronouns) ? (int)(k - 1) : -1;
 }
 
 /* "Pakistan claimed it shot down...", "Israel did not seek war but was attacked": the
@@ -896,7 +890,7 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
     /* a pronoun, or a clause opened by a conjunction: the subject of the clause before */
     static const char *const conj[] = {"and", "et", "but", "mais", "or", "ou", "puis", "then", NULL};
     uint32_t from = pron >= 0 ? (uint32_t)pron : c->left;
-    if (pron >= 0 || (c->left > first && in(tk[c->left - 1].fold, conj)) ||
+    if (pron >= 0 || (c->left > first && ent_word_in(tk[c->left - 1].fold, conj)) ||
         (c->left > first && (!strcmp(tk[c->left - 1].fold, "that") || !strcmp(tk[c->left - 1].fold, "que") ||
                              !strcmp(tk[c->left - 1].fold, "qu'")) && pron >= 0))
         return from > first ? previous_subject(w, tk, first, pron >= 0 ? from : from - 1, out) : 0;
@@ -1026,7 +1020,7 @@ static int symmetric(const char *code)
 static int exchange_verb(const char *verb)
 {
     static const char *const v[] = {"echanger", "exchange", "swap", "trade", NULL};
-    return verb && in(verb, v);
+    return verb && ent_word_in(verb, v);
 }
 
 static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
@@ -1183,7 +1177,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         if (g == GOV_MODAL) {
             modal = 1;
             const ent_token *gt = &tk[gpos];
-            if (in(gt->fold, possible_words) || (gt->verb_fold && in(gt->verb_fold, possible_words)))
+            if (ent_word_in(gt->fold, possible_words) || (gt->verb_fold && ent_word_in(gt->verb_fold, possible_words)))
                 c.possible = 1;
         }
         if (g == GOV_INTENT) {
@@ -1232,7 +1226,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         (adjectival || by_next || !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
                                     tk[v - 1].pos != ENT_POS_PUNCT))) {
         int ag[MAXSIDE];
-        int intransitive = w->lang == 0 && (in(tk[v].verb_fold, etre_verbs) || c.pronominal);
+        int intransitive = w->lang == 0 && (ent_word_in(tk[v].verb_fold, etre_verbs) || c.pronominal);
         if (!intransitive && !agents(w, tk, v, c.right, ag) && v > first && tk[v - 1].pos != ENT_POS_PUNCT) {
             /* "un ressortissant japonais arrêté en Chine", "journalists detained in Ukraine":
              * a passive participle with no agent says nothing of who did it */
@@ -1286,7 +1280,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
         static const char *const venue_codes[] = {"040", "041", "044", "045", "046", "036",
                                                   "057", "062", NULL};
-        int venue = from == v + 1 && (in(p->code, venue_codes) || (p->code[0] == '1' && p->code[1] == '4'));
+        int venue = from == v + 1 && (ent_word_in(p->code, venue_codes) || (p->code[0] == '1' && p->code[1] == '4'));
         int verbal = p->code[0] == '0' ? p->code[1] <= '2' : (p->code[1] >= '0' && p->code[1] <= '3');
         if (verbal && from == v + 1) venue = 2;   /* "condemned the hostage-taking in Ukraine" */
         nt = objects(w, tk, first, from, c.right, tgt, venue);
@@ -1313,7 +1307,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
     }
     static const char *const coord[] = {"et", "and", ",", "puis", "then", "mais", "but", NULL};
-    if (!ns && w->nlast_subj && c.left > first && in(tk[c.left - 1].fold, coord)) {
+    if (!ns && w->nlast_subj && c.left > first && ent_word_in(tk[c.left - 1].fold, coord)) {
         ns = w->nlast_subj;   /* "X a rencontré Y et a signé...": the same subject */
         memcpy(src, w->last_subj, sizeof(int) * (size_t)ns);
         trace(w, "    subject shared with the previous verb");
@@ -1329,7 +1323,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             "allegations", "charge", "charges", "claim", "claims", "allegations", "affirmation",
             "affirmations", "propos", "reproche", "reproches", NULL};
         int accuser = 0;
-        for (uint32_t k = v + 1; k < c.right && !accuser; k++) accuser = in(tk[k].fold, charges);
+        for (uint32_t k = v + 1; k < c.right && !accuser; k++) accuser = ent_word_in(tk[k].fold, charges);
         if (w->nlast_subj && !strncmp(w->last_code, "11", 2)) {
             nt = w->nlast_subj;
             memcpy(tgt, w->last_subj, sizeof(int) * (size_t)nt);
@@ -1365,7 +1359,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++) {   /* "U.S. and British warplanes" */
             int bomber = (!strcmp(tk[k].fold, "bomber") || !strcmp(tk[k].fold, "bombers")) &&
                          !(k > first && !strcmp(tk[k - 1].fold, "suicide"));
-            if (in(tk[k].fold, air) || bomber) { snprintf(code, sizeof code, "195"); break; }
+            if (ent_word_in(tk[k].fold, air) || bomber) { snprintf(code, sizeof code, "195"); break; }
         }
     }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '8';
@@ -1412,18 +1406,18 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
                                           "upcoming", "planned", "expected", "possible", NULL};
     if (!strcmp(p->code, "-")) return;
     uint32_t k = v + 1;
-    int planned_here = v > first && in(tk[v - 1].fold, planned);
-    while (k < end && (tk[k].pos == ENT_POS_ADJ || in(tk[k].fold, planned))) {
-        if (in(tk[k].fold, planned)) planned_here = 1;
+    int planned_here = v > first && ent_word_in(tk[v - 1].fold, planned);
+    while (k < end && (tk[k].pos == ENT_POS_ADJ || ent_word_in(tk[k].fold, planned))) {
+        if (ent_word_in(tk[k].fold, planned)) planned_here = 1;
         k++;
     }
-    if (k >= end || !in(tk[k].fold, of)) return;
+    if (k >= end || !ent_word_in(tk[k].fold, of)) return;
     k++;
     int s = k < end ? w->actor_at[k] : -1;
     if (s < 0 && k + 1 < end && tk[k].pos == ENT_POS_DET) s = w->actor_at[k + 1];
     if (s < 0) return;
     uint32_t j = w->act[s].tok_end;
-    if (j >= end || !in(tk[j].fold, to)) return;
+    if (j >= end || !ent_word_in(tk[j].fold, to)) return;
     int t = j + 1 < end ? w->actor_at[j + 1] : -1;
     if (t < 0 && j + 2 < end && tk[j + 1].pos == ENT_POS_DET) t = w->actor_at[j + 2];
     if (t < 0) return;

@@ -129,19 +129,10 @@ static int prev_is(const ent_token *t, size_t i, size_t first, unsigned posbits)
 
 #define B(p) (1u << (p))
 
-static int in_words(const char *w, const char *const *words)
-{
-    for (int k = 0; words[k]; k++)
-        if (!strcmp(w, words[k])) return 1;
-    return 0;
-}
-
+/* Is the word before token i one of `words`? */
 static int fold_is(const ent_token *tk, size_t i, size_t first, const char *const *words)
 {
-    if (i <= first) return 0;
-    for (int k = 0; words[k]; k++)
-        if (!strcmp(tk[i - 1].fold, words[k])) return 1;
-    return 0;
+    return i > first && ent_word_in(tk[i - 1].fold, words);
 }
 
 /* Parts of speech after which a following word that can be a verb is one. */
@@ -236,7 +227,7 @@ static void choose_en(ent_token *tk, size_t i, size_t first, const ent_lexentry 
                     (tk[i - 2].pos == ENT_POS_VERB || tk[i - 2].pos == ENT_POS_ADP ||
                      tk[i - 2].pos == ENT_POS_NUM);   /* "of artillery shells" */
     int agrees = !e->vlemma || strcmp(t->fold, e->vlemma) != 0 || (pn && tk[i - 1].fold[pn - 1] == 's') ||
-                 in_words(t->fold, same_past);
+                 ent_word_in(t->fold, same_past);
     if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) || fold_is(tk, i, first, cues) ||
          (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && agrees && !object_np &&

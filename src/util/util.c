@@ -165,6 +165,13 @@ struct ent_map_slot {
     void *value;
 };
 
+int ent_word_in(const char *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
 uint64_t ent_hash(const char *s, size_t n)
 {
     /* eight bytes at a time, each step a multiply and a shift (splitmix64's mixer) */

@@ -46,6 +46,8 @@ typedef struct ent_map {
 } ent_map;
 
 uint64_t ent_hash(const char *s, size_t n);
+/* Is w one of the words of the NULL-terminated list? */
+int ent_word_in(const char *w, const char *const *list);
 /* Is w the one-character string c? (a word test cheaper than strcmp on hot paths) */
 static inline int ent_is1(const char *w, char c) { return w[0] == c && !w[1]; }
 void *ent_map_get(const ent_map *m, const char *key, size_t n);
