@@ -255,6 +255,76 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
 /* The actors found by the last ent_worker_code call. */
 size_t ent_worker_actors(const ent_worker *w, const ent_actor **out);
 
+/* ---- Store: SQLite (a file) or PostgreSQL (postgresql:// URI) ------------------------- */
+
+/* A store of documents, their sentences and their events. The schema is versioned and
+ * migrated on open. One per thread (it holds a connection). */
+typedef struct ent_store ent_store;
+
+/* Opens (and creates or migrates) the store at `uri`: "postgresql://user@host:port/db",
+ * "sqlite:PATH" or a plain PATH (SQLite). */
+ent_store *ent_store_open(const char *uri, ent_error *err);
+void ent_store_close(ent_store *s);
+
+typedef struct ent_store_info {
+    int schema_version;
+    const char *backend;       /* "sqlite" or "postgresql" */
+    int64_t documents, sentences, events;
+    int64_t daily;             /* rows of the de-duplicated view: (day, source, target, code) */
+    char first_day[11], last_day[11];
+} ent_store_info;
+ent_status ent_store_stats(ent_store *s, ent_store_info *out, ent_error *err);
+
+/* Writing is done in transactions the caller opens and commits: a killed writer leaves the
+ * store as of the last commit. */
+ent_status ent_store_begin(ent_store *s, ent_error *err);
+ent_status ent_store_commit(ent_store *s, ent_error *err);
+void ent_store_rollback(ent_store *s);
+
+/* A document as stored. `hash` identifies its content (text, date, language). */
+typedef struct ent_store_doc {
+    const char *id, *url, *title, *date, *lang;
+    char hash[17];
+} ent_store_doc;
+
+/* Fills d->hash for document `doc` read with language `lang` and date `date`. */
+void ent_store_hash(const ent_doc *doc, const char *lang, const char *date, ent_store_doc *d);
+
+/* 1 when a document with this id and hash is stored already (nothing to do), 0 when no
+ * document has this id, 2 when one has but its content changed; -1 on error. */
+int ent_store_has(ent_store *s, const ent_store_doc *d, ent_error *err);
+
+/* Stores document d, replacing (with its sentences and events) any document of the same
+ * id whose hash differs; keeps it when `keep` is 1 (events loaded from a file are added to
+ * it). Sets *key to its row key. */
+ent_status ent_store_put_doc(ent_store *s, const ent_store_doc *d, int keep, int64_t *key,
+                             ent_error *err);
+ent_status ent_store_put_sentence(ent_store *s, int64_t doc, uint32_t idx, uint32_t start,
+                                  uint32_t end, const char *text, size_t len, ent_error *err);
+
+/* An event as stored: text fields, so that events coded here and events loaded from a file
+ * go the same way. */
+typedef struct ent_store_event {
+    uint32_t sent;
+    const char *day;           /* YYYY-MM-DD */
+    const char *source, *target, *code, *root, *mode;
+    double goldstein;
+    int quad;
+    uint32_t src_start, src_end, tgt_start, tgt_end, trig_start, trig_end;
+    const char *trigger;       /* the trigger's words */
+    const char *pattern;       /* file:line of the pattern */
+    const char *entries;       /* file:line of the actor entries, space-separated */
+} ent_store_event;
+
+/* Adds an event of document `doc`; an event already stored (same sentence, source, target
+ * and code) is left as it is. */
+ent_status ent_store_put_event(ent_store *s, int64_t doc, const ent_store_event *e,
+                               ent_error *err);
+
+/* The country (or organisation) an actor code belongs to: "RUSGOV" → "RUS"; IGO, NGO,
+ * IMG and MNC codes are kept whole ("IGOUNO"). Writes into out[16]. */
+const char *ent_actor_country(const char *code, char out[16]);
+
 /* ---- Output helpers --------------------------------------------------------------- */
 
 /* Writes `s` (len bytes) as a JSON string literal, with quotes, to `out` (a FILE *). */

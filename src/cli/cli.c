@@ -1,6 +1,7 @@
 /* cli.c: pieces shared by the entente commands: language tags, today's date, and the loop that
  * reads, analyses and hands over each document. */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli.h"
@@ -54,4 +55,27 @@ int cli_each_doc(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force
     if (fflush(stdout) != 0) status = EXIT_FATAL;
     ent_buf_free(&out);
     return status;
+}
+
+int cli_coder_open(cli_coder *k, const char *dir)
+{
+    ent_error err = {0};
+    memset(k, 0, sizeof *k);
+    k->dict = ent_dict_load(dir, &err);
+    if (!k->dict) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
+    k->tx = ent_text_new(NULL, &err);
+    if (!k->tx) { fprintf(stderr, "entente: %s\n", err.message); ent_dict_free(k->dict); return -1; }
+    k->coder = ent_coder_new(k->dict);
+    k->w = ent_worker_new(k->coder);
+    k->a = ent_analysis_new();
+    return 0;
+}
+
+void cli_coder_close(cli_coder *k)
+{
+    ent_analysis_free(k->a);
+    ent_worker_free(k->w);
+    ent_coder_free(k->coder);
+    ent_text_free(k->tx);
+    ent_dict_free(k->dict);
 }

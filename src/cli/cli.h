@@ -35,4 +35,25 @@ typedef void (*cli_doc_fn)(void *user, const ent_doc *d, const ent_analysis *a, 
 int cli_each_doc(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force, cli_doc_fn fn,
                  void *user);
 
+/* Everything coding needs, loaded once: dictionaries, text analyser, coder, one worker. */
+typedef struct cli_coder {
+    ent_dict *dict;
+    ent_text *tx;
+    ent_coder *coder;
+    ent_worker *w;
+    ent_analysis *a;
+} cli_coder;
+/* Loads the dictionaries of dir (NULL: compiled in); prints the error and returns -1. */
+int cli_coder_open(cli_coder *k, const char *dir);
+void cli_coder_close(cli_coder *k);
+
+int cmd_ingest(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_dyads(int argc, char **argv);
+int cmd_network(int argc, char **argv);
+int cmd_blocs(int argc, char **argv);
+/* `entente actors --db`: the actors of a store ranked by events */
+int cmd_actors_rank(int argc, char **argv);
+
 #endif

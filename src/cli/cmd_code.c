@@ -36,37 +36,10 @@ static const char explain_help[] =
 enum { FMT_JSONL, FMT_TSV, FMT_CSV };
 
 typedef struct run {
-    ent_dict *dict;
-    ent_text *tx;
-    ent_coder *coder;
-    ent_worker *w;
-    ent_analysis *a;
+    cli_coder k;
     const char *defdate;      /* `code`: the date of documents that give none */
     int fmt;                  /* `code`: FMT_* */
 } run;
-
-static int run_open(run *r, const char *dir)
-{
-    ent_error err = {0};
-    memset(r, 0, sizeof *r);
-    r->dict = ent_dict_load(dir, &err);
-    if (!r->dict) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
-    r->tx = ent_text_new(NULL, &err);
-    if (!r->tx) { fprintf(stderr, "entente: %s\n", err.message); ent_dict_free(r->dict); return -1; }
-    r->coder = ent_coder_new(r->dict);
-    r->w = ent_worker_new(r->coder);
-    r->a = ent_analysis_new();
-    return 0;
-}
-
-static void run_close(run *r)
-{
-    ent_analysis_free(r->a);
-    ent_worker_free(r->w);
-    ent_coder_free(r->coder);
-    ent_text_free(r->tx);
-    ent_dict_free(r->dict);
-}
 
 /* Appends an unsigned number (faster than printf on the hot path of `entente code`). */
 static void add_u32(ent_buf *b, uint32_t v)
@@ -104,7 +77,7 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
                         const char *date, int fmt, const run *r)
 {
     char origin[600];
-    ent_coder_pattern_origin(r->coder, e->pattern, origin, sizeof origin);
+    ent_coder_pattern_origin(r->k.coder, e->pattern, origin, sizeof origin);
     const ent_cameo *cm = ent_cameo_find(e->code);
     const char *label = cm ? cm->label : "";
     if (fmt != FMT_JSONL) {
@@ -166,7 +139,7 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
     ent_buf_adds(b, ",\"actors\":[");
     for (uint32_t k = 0; k < e->nentries; k++) {
         if (k) ent_buf_addc(b, ',');
-        ent_json_cstr(b, ent_dict_entry_origin(r->dict, e->entries[k], origin, sizeof origin));
+        ent_json_cstr(b, ent_dict_entry_origin(r->k.dict, e->entries[k], origin, sizeof origin));
     }
     ent_buf_adds(b, "]}}\n");
 }
@@ -181,7 +154,7 @@ static void write_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_b
     const char *date = d->date ? d->date : r->defdate;
     for (size_t i = 0; i < ent_analysis_sentence_count(a); i++) {
         const ent_event *ev;
-        size_t n = ent_worker_code(r->w, a, i, date, &ev);
+        size_t n = ent_worker_code(r->k.w, a, i, date, &ev);
         for (size_t k = 0; k < n; k++)
             write_event(out, d, ent_analysis_sentence(a, i), &ev[k], date, r->fmt, r);
     }
@@ -213,7 +186,7 @@ int cmd_code(int argc, char **argv)
         }
     }
     run r;
-    if (run_open(&r, dir) < 0) return EXIT_FATAL;
+    if (cli_coder_open(&r.k, dir) < 0) return EXIT_FATAL;
     ent_error err = {0};
     ent_reader *rd = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
                                      NULL, NULL, &err);
@@ -228,9 +201,9 @@ int cmd_code(int argc, char **argv)
     }
     r.defdate = defdate ? defdate : cli_today();
     r.fmt = fmt;
-    int status = cli_each_doc(rd, r.tx, r.a, force, write_doc, &r);
+    int status = cli_each_doc(rd, r.k.tx, r.k.a, force, write_doc, &r);
     ent_reader_close(rd);
-    run_close(&r);
+    cli_coder_close(&r.k);
     return status;
 }
 
@@ -240,20 +213,20 @@ static void explain_one(run *r, const char *text, size_t len, const char *lang, 
                         int json)
 {
     ent_error err = {0};
-    if (ent_text_analyse(r->tx, text, len, lang, r->a, &err) != ENT_OK) {
+    if (ent_text_analyse(r->k.tx, text, len, lang, r->k.a, &err) != ENT_OK) {
         fprintf(stderr, "entente: %s\n", err.message);
         return;
     }
-    ent_worker_trace(r->w, 1);
-    const ent_token *tk = ent_analysis_tokens(r->a);
+    ent_worker_trace(r->k.w, 1);
+    const ent_token *tk = ent_analysis_tokens(r->k.a);
     ent_buf b = {0};
-    if (json) ent_buf_printf(&b, "{\"lang\":\"%s\",\"date\":\"%s\",\"sentences\":[", ent_analysis_lang(r->a), date);
-    for (size_t i = 0; i < ent_analysis_sentence_count(r->a); i++) {
-        const ent_sentence *s = ent_analysis_sentence(r->a, i);
+    if (json) ent_buf_printf(&b, "{\"lang\":\"%s\",\"date\":\"%s\",\"sentences\":[", ent_analysis_lang(r->k.a), date);
+    for (size_t i = 0; i < ent_analysis_sentence_count(r->k.a); i++) {
+        const ent_sentence *s = ent_analysis_sentence(r->k.a, i);
         const ent_event *ev;
-        size_t n = ent_worker_code(r->w, r->a, i, date, &ev);
+        size_t n = ent_worker_code(r->k.w, r->k.a, i, date, &ev);
         const ent_actor *act;
-        size_t na = ent_worker_actors(r->w, &act);
+        size_t na = ent_worker_actors(r->k.w, &act);
         char origin[600];
         if (json) {
             ent_buf_adds(&b, i ? ",{\"text\":" : "{\"text\":");
@@ -274,12 +247,12 @@ static void explain_one(run *r, const char *text, size_t len, const char *lang, 
                 ent_buf_addc(&b, '}');
             }
             ent_buf_adds(&b, "],\"trace\":");
-            ent_json_cstr(&b, ent_worker_trace_text(r->w));
+            ent_json_cstr(&b, ent_worker_trace_text(r->k.w));
             ent_buf_adds(&b, ",\"events\":[");
             for (size_t k = 0; k < n; k++)
                 ent_buf_printf(&b, "%s{\"source\":\"%s\",\"target\":\"%s\",\"code\":\"%s\",\"pattern\":\"%s\"}",
                                k ? "," : "", ev[k].source, ev[k].target, ev[k].code,
-                               ent_coder_pattern_origin(r->coder, ev[k].pattern, origin, sizeof origin));
+                               ent_coder_pattern_origin(r->k.coder, ev[k].pattern, origin, sizeof origin));
             ent_buf_adds(&b, "]}");
             continue;
         }
@@ -295,21 +268,21 @@ static void explain_one(run *r, const char *text, size_t len, const char *lang, 
             ent_buf_printf(&b, "  %-10s %-30.*s", act[k].code, (int)(act[k].end - act[k].start),
                            text + act[k].start);
             for (uint32_t e = 0; e < act[k].nentries; e++)
-                ent_buf_printf(&b, " %s", ent_dict_entry_origin(r->dict, act[k].entries[e], origin, sizeof origin));
+                ent_buf_printf(&b, " %s", ent_dict_entry_origin(r->k.dict, act[k].entries[e], origin, sizeof origin));
             ent_buf_addc(&b, '\n');
         }
-        ent_buf_printf(&b, "\nDecisions:\n%s\nEvents:\n", ent_worker_trace_text(r->w));
+        ent_buf_printf(&b, "\nDecisions:\n%s\nEvents:\n", ent_worker_trace_text(r->k.w));
         if (!n) ent_buf_adds(&b, "  (none)\n");
         for (size_t k = 0; k < n; k++)
             ent_buf_printf(&b, "  %s -> %s  %s  (Goldstein %.1f, quad %d)  %s\n", ev[k].source,
                            ev[k].target, ev[k].code, ev[k].goldstein, ev[k].quad,
-                           ent_coder_pattern_origin(r->coder, ev[k].pattern, origin, sizeof origin));
+                           ent_coder_pattern_origin(r->k.coder, ev[k].pattern, origin, sizeof origin));
         ent_buf_addc(&b, '\n');
     }
     if (json) ent_buf_adds(&b, "]}\n");
     fwrite(b.p, 1, b.len, stdout);
     ent_buf_free(&b);
-    ent_worker_trace(r->w, 0);
+    ent_worker_trace(r->k.w, 0);
 }
 
 int cmd_explain(int argc, char **argv)
@@ -335,7 +308,7 @@ int cmd_explain(int argc, char **argv)
     }
     if (!docfile && optind != argc - 1) { fputs(explain_help, stderr); return EXIT_USAGE; }
     run r;
-    if (run_open(&r, dir) < 0) return EXIT_FATAL;
+    if (cli_coder_open(&r.k, dir) < 0) return EXIT_FATAL;
     int status = EXIT_OK;
     if (docfile) {
         ent_error err = {0};
@@ -352,6 +325,6 @@ int cmd_explain(int argc, char **argv)
     } else {
         explain_one(&r, argv[optind], strlen(argv[optind]), lang, date ? date : cli_today(), json);
     }
-    run_close(&r);
+    cli_coder_close(&r.k);
     return status;
 }

@@ -60,6 +60,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "db")) return cmd_db(argc - 1, argv + 1);
     fprintf(stderr, "entente: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -1,0 +1,439 @@
+/* cmd_ingest.c: `entente ingest` (documents, or events already coded, into a store) and
+ * `entente db info`. */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../code/cameo.h"
+#include "../util/util.h"
+#include "cli.h"
+
+static const char ingest_help[] =
+    "usage: entente ingest [--db URI] [--dict DIR] [--lang fr|en] [--date D] [--batch N]\n"
+    "                      [--quiet] [FILE...]\n"
+    "       entente ingest [--db URI] --events FILE [--events FILE...]\n"
+    "\n"
+    "Codes documents and stores them with their sentences and events. URI: a SQLite file\n"
+    "(default entente.db, or sqlite:PATH) or postgresql://user@host:port/dbname.\n"
+    "Ingesting the same documents again adds nothing; a document whose text, date or\n"
+    "language changed has its sentences and events replaced. Documents are committed in\n"
+    "batches: after a crash or a kill, running the same command again finishes the job.\n"
+    "\n"
+    "  --db URI      the store (default entente.db)\n"
+    "  --events F    load events already coded (JSON lines as `entente code` writes them)\n"
+    "                from F (- for standard input) instead of coding documents\n"
+    "  --dict DIR    load the dictionaries of DIR instead of those compiled in\n"
+    "  --lang L      treat every document as language L\n"
+    "  --date D      date of documents that have none (default: today)\n"
+    "  --batch N     documents per transaction (default 500)\n"
+    "  --quiet       no progress line on a terminal\n"
+    "  -h, --help    this help\n";
+
+typedef struct ingest {
+    ent_store *st;
+    cli_coder k;
+    const char *defdate;
+    long batch;
+    int progress;
+    /* counts */
+    long docs, added, replaced, unchanged, sentences, events, bad;
+    long in_batch;
+    double t0, last;
+    ent_buf tmp;
+} ingest;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void show_progress(ingest *g, int final)
+{
+    if (!g->progress) return;
+    double t = now_s();
+    if (!final && t - g->last < 0.5) return;
+    g->last = t;
+    double dt = t - g->t0 > 1e-9 ? t - g->t0 : 1e-9;
+    fprintf(stderr, "\ringest: %ld documents (%ld new, %ld replaced, %ld unchanged), %ld events, %.0f docs/s%s",
+            g->docs, g->added, g->replaced, g->unchanged, g->events, (double)g->docs / dt,
+            final ? "\n" : "");
+}
+
+/* Commits when the batch is full (or at the end with force). */
+static int maybe_commit(ingest *g, int force, ent_error *err)
+{
+    if (!g->in_batch || (!force && g->in_batch < g->batch)) return 0;
+    if (ent_store_commit(g->st, err) != ENT_OK) return -1;
+    g->in_batch = 0;
+    return 0;
+}
+
+static int begin_if_needed(ingest *g, ent_error *err)
+{
+    if (g->in_batch++) return 0;
+    return ent_store_begin(g->st, err) == ENT_OK ? 0 : -1;
+}
+
+/* The day of a date: its first ten characters when they look like YYYY-MM-DD. */
+static const char *day_of(const char *date, char out[11])
+{
+    if (date && strlen(date) >= 10 && date[4] == '-' && date[7] == '-') {
+        memcpy(out, date, 10);
+        out[10] = 0;
+        return out;
+    }
+    return NULL;
+}
+
+static int ingest_doc(ingest *g, const ent_doc *d, const char *force, ent_error *err)
+{
+    char lb[8], day[11];
+    const char *lang = force ? force : cli_lang(d->lang, lb);
+    const char *date = d->date ? d->date : g->defdate;
+    ent_store_doc sd = {d->id, d->url, d->title, date, lang, {0}};
+    ent_store_hash(d, lang, date, &sd);
+    g->docs++;
+    if (begin_if_needed(g, err) < 0) return -1;
+    int has = ent_store_has(g->st, &sd, err);
+    if (has < 0) return -1;
+    if (has) {
+        g->unchanged++;
+        return maybe_commit(g, 0, err);
+    }
+    ent_error aerr = {0};
+    if (ent_text_analyse(g->k.tx, d->text, d->len, lang, g->k.a, &aerr) != ENT_OK) {
+        fprintf(stderr, "%s: %s\n", d->origin, aerr.message);
+        g->bad++;
+        return maybe_commit(g, 0, err);
+    }
+    const char *alang = ent_analysis_lang(g->k.a);
+    sd.lang = alang;
+    if (!day_of(date, day)) {
+        fprintf(stderr, "%s: date '%s' is not YYYY-MM-DD; document skipped\n", d->origin, date);
+        g->bad++;
+        return maybe_commit(g, 0, err);
+    }
+    int64_t key;
+    if (ent_store_put_doc(g->st, &sd, 0, &key, err) != ENT_OK) return -1;
+    if (has == 2) g->replaced++;
+    else g->added++;
+    size_t ns = ent_analysis_sentence_count(g->k.a);
+    int coded = !strcmp(alang, "fr") || !strcmp(alang, "en");
+    char origin[600];
+    for (size_t i = 0; i < ns; i++) {
+        const ent_sentence *s = ent_analysis_sentence(g->k.a, i);
+        if (ent_store_put_sentence(g->st, key, (uint32_t)i, s->start, s->end, d->text + s->start,
+                                   s->end - s->start, err) != ENT_OK)
+            return -1;
+        g->sentences++;
+        if (!coded) continue;
+        const ent_event *ev;
+        size_t n = ent_worker_code(g->k.w, g->k.a, i, date, &ev);
+        for (size_t j = 0; j < n; j++) {
+            const ent_event *e = &ev[j];
+            char *trig = ent_xstrndup(d->text + e->trig_start, e->trig_end - e->trig_start);
+            ent_coder_pattern_origin(g->k.coder, e->pattern, origin, sizeof origin);
+            ent_buf_clear(&g->tmp);
+            for (uint32_t q = 0; q < e->nentries; q++) {
+                char eo[600];
+                if (q) ent_buf_addc(&g->tmp, ' ');
+                ent_buf_adds(&g->tmp, ent_dict_entry_origin(g->k.dict, e->entries[q], eo, sizeof eo));
+            }
+            ent_store_event se = {e->sent, day, e->source, e->target, e->code, e->root,
+                                  e->nominal ? "nominal" : "verbal", e->goldstein, e->quad,
+                                  e->src_start, e->src_end, e->tgt_start, e->tgt_end,
+                                  e->trig_start, e->trig_end, trig, origin,
+                                  g->tmp.p ? g->tmp.p : ""};
+            ent_status rc = ent_store_put_event(g->st, key, &se, err);
+            free(trig);
+            if (rc != ENT_OK) return -1;
+            g->events++;
+        }
+    }
+    return maybe_commit(g, 0, err);
+}
+
+/* ---- events already coded ---- */
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int jnum(const cJSON *o, const char *k, double *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    if (!cJSON_IsNumber(v)) return 0;
+    *out = v->valuedouble;
+    return 1;
+}
+
+/* Reads [a, b] from o[k] into two numbers (0, 0 when absent). */
+static void jspan(const cJSON *o, const char *k, uint32_t *a, uint32_t *b)
+{
+    const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
+    *a = *b = 0;
+    if (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 2) {
+        const cJSON *x = cJSON_GetArrayItem(v, 0), *y = cJSON_GetArrayItem(v, 1);
+        if (cJSON_IsNumber(x) && cJSON_IsNumber(y) && x->valuedouble >= 0 && y->valuedouble >= 0) {
+            *a = (uint32_t)x->valuedouble;
+            *b = (uint32_t)y->valuedouble;
+        }
+    }
+}
+
+static int valid_actor(const char *s)
+{
+    if (!s || !*s || strlen(s) > 15) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) return 0;
+    return 1;
+}
+
+/* One event line. Returns 0 stored, 1 bad line (reported), -1 store error. */
+static int ingest_event_line(ingest *g, const char *where, char *line, ent_error *err)
+{
+    cJSON *o = cJSON_Parse(line);
+    const char *msg = NULL;
+    char day[11];
+    if (!o || !cJSON_IsObject(o)) msg = "not a JSON object";
+    const char *doc_id = o ? jstr(o, "doc_id") : NULL;
+    const char *src = o ? jstr(o, "source") : NULL, *tgt = o ? jstr(o, "target") : NULL;
+    const char *code = o ? jstr(o, "code") : NULL;
+    const char *date = o ? jstr(o, "date") : NULL;
+    double sent = -1, gs = 0, quad = 0;
+    if (!msg && !doc_id) msg = "no \"doc_id\" string";
+    if (!msg && (!jnum(o, "sent", &sent) || sent < 0)) msg = "no \"sent\" number";
+    if (!msg && (!valid_actor(src) || !valid_actor(tgt))) msg = "\"source\" and \"target\" must be actor codes (A-Z, 0-9)";
+    if (!msg && !strcmp(src, tgt)) msg = "source and target are the same actor";
+    const ent_cameo *cm = !msg && code ? ent_cameo_find(code) : NULL;
+    if (!msg && !cm) msg = "no \"code\" or not a CAMEO code";
+    if (!msg && !day_of(date ? date : g->defdate, day)) msg = "\"date\" is not YYYY-MM-DD";
+    if (msg) {
+        fprintf(stderr, "%s: %s; line skipped\n", where, msg);
+        cJSON_Delete(o);
+        g->bad++;
+        return 1;
+    }
+    if (!jnum(o, "goldstein", &gs)) gs = cm->goldstein;
+    if (!jnum(o, "quad", &quad)) quad = ent_cameo_quad(code);
+    char root[3] = {code[0], code[1], 0};
+    const char *mode = jstr(o, "mode");
+    if (!mode || (strcmp(mode, "verbal") && strcmp(mode, "nominal"))) mode = "verbal";
+
+    ent_store_doc sd = {doc_id, NULL, NULL, date ? date : g->defdate, NULL, {0}};
+    snprintf(sd.hash, sizeof sd.hash, "events");
+    int64_t key;
+    if (begin_if_needed(g, err) < 0 || ent_store_put_doc(g->st, &sd, 1, &key, err) != ENT_OK) {
+        cJSON_Delete(o);
+        return -1;
+    }
+    const cJSON *sn = cJSON_GetObjectItemCaseSensitive(o, "sentence");
+    const char *body = sn ? jstr(sn, "text") : NULL;
+    double ss = 0, se = 0;
+    if (sn && jnum(sn, "start", &ss) && jnum(sn, "end", &se) && ss >= 0 && se >= ss &&
+        ent_store_put_sentence(g->st, key, (uint32_t)sent, (uint32_t)ss, (uint32_t)se, body,
+                               body ? strlen(body) : 0, err) != ENT_OK) {
+        cJSON_Delete(o);
+        return -1;
+    }
+    const cJSON *spans = cJSON_GetObjectItemCaseSensitive(o, "spans");
+    const cJSON *ent = cJSON_GetObjectItemCaseSensitive(o, "entries");
+    ent_buf_clear(&g->tmp);
+    const cJSON *acts = ent ? cJSON_GetObjectItemCaseSensitive(ent, "actors") : NULL, *a;
+    cJSON_ArrayForEach(a, acts) {
+        if (!cJSON_IsString(a)) continue;
+        if (g->tmp.len) ent_buf_addc(&g->tmp, ' ');
+        ent_buf_adds(&g->tmp, a->valuestring);
+    }
+    ent_store_event ev = {(uint32_t)sent, day, src, tgt, cm->code, root, mode, gs, (int)quad,
+                          0, 0, 0, 0, 0, 0, jstr(o, "trigger"), ent ? jstr(ent, "pattern") : NULL,
+                          g->tmp.p ? g->tmp.p : ""};
+    jspan(spans, "source", &ev.src_start, &ev.src_end);
+    jspan(spans, "target", &ev.tgt_start, &ev.tgt_end);
+    jspan(spans, "trigger", &ev.trig_start, &ev.trig_end);
+    ent_status rc = ent_store_put_event(g->st, key, &ev, err);
+    cJSON_Delete(o);
+    if (rc != ENT_OK) return -1;
+    g->events++;
+    return 0;
+}
+
+static int ingest_events_file(ingest *g, const char *path, ent_error *err)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+    if (!f) {
+        fprintf(stderr, "entente: cannot open %s\n", path);
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = 0;
+    char where[600];
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (!n) continue;
+        snprintf(where, sizeof where, "%s:%ld", strcmp(path, "-") ? path : "<stdin>", lineno);
+        g->docs++;   /* lines, for the progress line */
+        if ((rc = ingest_event_line(g, where, line, err)) < 0) break;
+        rc = 0;
+        if (maybe_commit(g, 0, err) < 0) { rc = -1; break; }
+        show_progress(g, 0);
+    }
+    if (rc == 0 && ferror(f)) {
+        fprintf(stderr, "entente: read error on %s\n", path);
+        rc = -1;
+    }
+    free(line);
+    if (f != stdin) fclose(f);
+    return rc;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'D'}, {"events", required_argument, NULL, 'e'},
+        {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
+        {"date", required_argument, NULL, 't'}, {"batch", required_argument, NULL, 'b'},
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    const char *uri = "entente.db", *dir = NULL, *force = NULL;
+    const char *evfiles[64];
+    int nev = 0, quiet = 0, c;
+    char langbuf[8];
+    ingest g;
+    memset(&g, 0, sizeof g);
+    g.batch = 500;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(ingest_help, stdout); return EXIT_OK;
+        case 'D': uri = optarg; break;
+        case 'e':
+            if (nev == 64) { fprintf(stderr, "entente: at most 64 --events files\n"); return EXIT_USAGE; }
+            evfiles[nev++] = optarg;
+            break;
+        case 'd': dir = optarg; break;
+        case 'l': force = cli_lang(optarg, langbuf); break;
+        case 't': g.defdate = optarg; break;
+        case 'b':
+            g.batch = strtol(optarg, NULL, 10);
+            if (g.batch < 1) { fprintf(stderr, "entente: --batch must be a positive number\n"); return EXIT_USAGE; }
+            break;
+        case 'q': quiet = 1; break;
+        default: fputs(ingest_help, stderr); return EXIT_USAGE;
+        }
+    }
+    if (nev && optind < argc) {
+        fprintf(stderr, "entente: give either --events files or documents, not both\n");
+        return EXIT_USAGE;
+    }
+    ent_error err = {0};
+    g.st = ent_store_open(uri, &err);
+    if (!g.st) {
+        fprintf(stderr, "entente: %s\n", err.message);
+        return EXIT_FATAL;
+    }
+    if (!g.defdate) g.defdate = cli_today();
+    g.progress = !quiet && isatty(2);
+    g.t0 = g.last = now_s();
+    int status = EXIT_OK, failed = 0;
+    if (nev) {
+        for (int i = 0; i < nev && !failed; i++)
+            if (ingest_events_file(&g, evfiles[i], &err) < 0) failed = 1;
+    } else {
+        if (cli_coder_open(&g.k, dir) < 0) { ent_store_close(g.st); return EXIT_FATAL; }
+        ent_reader *rd = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
+                                         NULL, NULL, &err);
+        const ent_doc *d;
+        int rc = 0;
+        while (rd && (rc = ent_reader_next(rd, &d, &err)) == 1) {
+            if (ingest_doc(&g, d, force, &err) < 0) { failed = 1; break; }
+            show_progress(&g, 0);
+        }
+        if (!rd || rc < 0) {
+            fprintf(stderr, "entente: %s\n", err.message);
+            status = EXIT_FATAL;
+        }
+        if (rd && ent_reader_problems(rd) > 0 && status == EXIT_OK) status = EXIT_INPUT;
+        ent_reader_close(rd);
+        cli_coder_close(&g.k);
+    }
+    if (!failed && maybe_commit(&g, 1, &err) < 0) failed = 1;
+    if (failed) {
+        /* the open batch is rolled back: the store is as of the last commit */
+        if (err.message[0]) fprintf(stderr, "entente: %s\n", err.message);
+        ent_store_rollback(g.st);
+        status = EXIT_FATAL;
+    }
+    show_progress(&g, 1);
+    if (!failed) {
+        if (nev)
+            printf("ingest: %ld events from %ld lines into %s\n", g.events, g.docs, uri);
+        else
+            printf("ingest: %ld documents (%ld new, %ld replaced, %ld unchanged), %ld sentences, %ld events into %s\n",
+                   g.docs - g.bad, g.added, g.replaced, g.unchanged, g.sentences, g.events, uri);
+    }
+    if (g.bad && status == EXIT_OK) status = EXIT_INPUT;
+    ent_buf_free(&g.tmp);
+    ent_store_close(g.st);
+    return status;
+}
+
+/* ---- db info ---- */
+
+static const char db_help[] =
+    "usage: entente db info [--db URI]\n"
+    "\n"
+    "Prints the store's back end, schema version and counts: documents, sentences, events,\n"
+    "and rows of the de-duplicated view (one per day, source, target and code).\n";
+
+int cmd_db(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'D'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+    const char *uri = "entente.db";
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(db_help, stdout); return EXIT_OK;
+        case 'D': uri = optarg; break;
+        default: fputs(db_help, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc || strcmp(argv[optind], "info")) {
+        fputs(db_help, stderr);
+        return EXIT_USAGE;
+    }
+    ent_error err = {0};
+    ent_store *st = ent_store_open(uri, &err);
+    if (!st) {
+        fprintf(stderr, "entente: %s\n", err.message);
+        return EXIT_FATAL;
+    }
+    ent_store_info in;
+    if (ent_store_stats(st, &in, &err) != ENT_OK) {
+        fprintf(stderr, "entente: %s\n", err.message);
+        ent_store_close(st);
+        return EXIT_FATAL;
+    }
+    printf("store:          %s (%s)\n", uri, in.backend);
+    printf("schema version: %d\n", in.schema_version);
+    printf("documents:      %lld\n", (long long)in.documents);
+    printf("sentences:      %lld\n", (long long)in.sentences);
+    printf("events:         %lld\n", (long long)in.events);
+    printf("daily events:   %lld (de-duplicated by day, source, target, code)\n", (long long)in.daily);
+    if (in.first_day[0]) printf("days:           %s to %s\n", in.first_day, in.last_day);
+    ent_store_close(st);
+    return EXIT_OK;
+}
