@@ -325,6 +325,52 @@ ent_status ent_store_put_event(ent_store *s, int64_t doc, const ent_store_event 
  * IMG and MNC codes are kept whole ("IGOUNO"). Writes into out[16]. */
 const char *ent_actor_country(const char *code, char out[16]);
 
+/* ---- Analysis: events, dyads, actors, network, blocs over a store ------------------------ */
+
+/* What to look at. NULL/0 fields are not filters. An actor given as a country or an
+ * organisation ("RUS", "IGOUNO") matches every actor of it (RUSGOV, RUSMIL...); a longer code
+ * ("RUSGOV") matches that actor only. */
+typedef struct ent_query {
+    const char *actor;         /* source or target */
+    const char *source, *target;
+    const char *code;          /* "042", or a prefix with * ("19*") */
+    const char *from, *to;     /* days, inclusive, YYYY-MM-DD */
+    int dedup_none;            /* 0: de-duplicated by (day, source, target, code); 1: every report */
+    int level_actor;           /* actors, network, blocs, top dyads: 0 countries, 1 actor codes */
+    char by;                   /* dyads: 'd'ay, 'w'eek (starting Monday) or 'm'onth (default) */
+    long top;                  /* dyads without actors: the N most active dyads */
+    long limit, offset;        /* lists: at most limit rows (0: all) after offset */
+    /* blocs --compare: the second period */
+    const char *from2, *to2;
+} ent_query;
+
+typedef enum ent_format {
+    ENT_FMT_JSONL, ENT_FMT_TSV, ENT_FMT_CSV, ENT_FMT_JSON, ENT_FMT_TEXT,
+    ENT_FMT_GRAPHML, ENT_FMT_GEXF
+} ent_format;
+
+/* Results are written through fn (return nonzero to stop: a write error). */
+typedef int (*ent_write_fn)(void *user, const char *data, size_t len);
+
+/* The events with their sentences (de-duplicated: one row per day, source, target and code,
+ * with the number of reports and of documents, and the first report's sentence). Formats:
+ * jsonl, tsv, csv, json. */
+ent_status ent_analyse_events(ent_store *s, const ent_query *q, ent_format f, ent_write_fn fn,
+                              void *user, ent_error *err);
+/* Time series of the dyad q->source / q->target, both directions: events per quad class,
+ * sum and mean Goldstein per period; or, with q->top and no actors, the most active dyads. */
+ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent_write_fn fn,
+                             void *user, ent_error *err);
+/* The actors ranked by events, with their cooperation/conflict balance. */
+ent_status ent_analyse_actors(ent_store *s, const ent_query *q, ent_format f, ent_write_fn fn,
+                              void *user, ent_error *err);
+/* The weighted signed actor graph: graphml, gexf or json. */
+ent_status ent_analyse_network(ent_store *s, const ent_query *q, ent_format f, ent_write_fn fn,
+                               void *user, ent_error *err);
+/* Blocs by signed community detection; with q->from2/to2, who changed bloc. text or json. */
+ent_status ent_analyse_blocs(ent_store *s, const ent_query *q, ent_format f, ent_write_fn fn,
+                             void *user, ent_error *err);
+
 /* ---- Output helpers --------------------------------------------------------------- */
 
 /* Writes `s` (len bytes) as a JSON string literal, with quotes, to `out` (a FILE *). */

@@ -18,6 +18,15 @@ static const char usage[] =
     "  actors [FILE...]      the actors (CAMEO codes) named in each sentence, with their\n"
     "                        dictionary entries\n"
     "  dict lint|info [DIR]  check the dictionaries: duplicates, conflicts, load time\n"
+    "\n"
+    "Store and analysis (--db URI: a SQLite file, default entente.db, or postgresql://...):\n"
+    "  ingest [FILE...]      code documents and store them (idempotent, resumable)\n"
+    "  db info               schema version and counts of a store\n"
+    "  events                the stored events with their sentences, filtered\n"
+    "  dyads                 a dyad over time (--source X --target Y), or the --top N dyads\n"
+    "  actors --db URI       the actors ranked by events, cooperation/conflict balance\n"
+    "  network               the signed actor graph (GraphML, GEXF, JSON)\n"
+    "  blocs                 blocs by signed community detection; who changed side\n"
     "  version               print the version\n"
     "  help [COMMAND]        this help, or a command's\n"
     "\n"
@@ -45,6 +54,12 @@ int main(int argc, char **argv)
             if (!strcmp(argv[2], "code")) return cmd_code(2, hargv);
             if (!strcmp(argv[2], "explain")) return cmd_explain(2, hargv);
             if (!strcmp(argv[2], "eval")) return cmd_eval(2, hargv);
+            if (!strcmp(argv[2], "ingest")) return cmd_ingest(2, hargv);
+            if (!strcmp(argv[2], "db")) return cmd_db(2, hargv);
+            if (!strcmp(argv[2], "events")) return cmd_events(2, hargv);
+            if (!strcmp(argv[2], "dyads")) return cmd_dyads(2, hargv);
+            if (!strcmp(argv[2], "network")) return cmd_network(2, hargv);
+            if (!strcmp(argv[2], "blocs")) return cmd_blocs(2, hargv);
         }
         fputs(usage, stdout);
         return EXIT_OK;
@@ -55,13 +70,21 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "sentences")) return cmd_sentences(argc - 1, argv + 1);
     if (!strcmp(cmd, "tokens")) return cmd_tokens(argc - 1, argv + 1);
-    if (!strcmp(cmd, "actors")) return cmd_actors(argc - 1, argv + 1);
+    if (!strcmp(cmd, "actors")) {
+        for (int i = 2; i < argc; i++)
+            if (!strcmp(argv[i], "--db") || !strncmp(argv[i], "--db=", 5)) return cmd_actors_rank(argc - 1, argv + 1);
+        return cmd_actors(argc - 1, argv + 1);
+    }
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "db")) return cmd_db(argc - 1, argv + 1);
+    if (!strcmp(cmd, "events")) return cmd_events(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dyads")) return cmd_dyads(argc - 1, argv + 1);
+    if (!strcmp(cmd, "network")) return cmd_network(argc - 1, argv + 1);
+    if (!strcmp(cmd, "blocs")) return cmd_blocs(argc - 1, argv + 1);
     fprintf(stderr, "entente: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -1,0 +1,56 @@
+/* analyse.h: pieces shared by the analyses (analyse.c, blocs.c). */
+#ifndef ENT_ANALYSE_H
+#define ENT_ANALYSE_H
+
+#include "entente.h"
+#include "../util/util.h"
+
+/* A WHERE clause being built, with its bound parameters. */
+#define WHERE_MAX 16
+typedef struct where {
+    ent_buf sql;                 /* "" or " WHERE ... AND ..." */
+    const char *params[WHERE_MAX];
+    char *owned[WHERE_MAX];
+    int n;
+} where;
+void where_init(where *w);
+void where_free(where *w);
+void where_query(where *w, const ent_query *q, int skip_actors);
+int actor_is_country(const char *code);
+ent_status check_query(const ent_query *q, ent_error *err);
+void period_of(const char *day, char by, char out[11]);
+
+/* Directed (source, target) aggregates over a period, at the query's level. */
+typedef struct pair {
+    char s[16], t[16];
+    long n, coop, reports;
+    double gsum;
+} pair;
+typedef struct pairs {
+    pair *p;
+    size_t n, cap;
+} pairs;
+int fetch_pairs(ent_store *s, const ent_query *q, const char *from, const char *to, pairs *out,
+                ent_error *err);
+void pairs_free(pairs *p);
+
+/* The actors of a set of pairs, sorted by code. */
+typedef struct node {
+    char code[16];
+    long n, coop, as_source, as_target;
+    double gsum;
+    int bloc;                    /* 1-based, after blocs_assign; 0 none */
+} node;
+typedef struct nodes {
+    node *v;
+    size_t n, cap;
+} nodes;
+void nodes_of(const pairs *p, nodes *ns);
+node *node_find(const nodes *ns, const char *code);
+void nodes_free(nodes *ns);
+
+/* Signed community detection over the pairs (undirected: both directions summed); sets
+ * each node's bloc, numbered by size (1 the largest). Returns the number of blocs. */
+int blocs_assign(const pairs *p, nodes *ns);
+
+#endif
