@@ -429,6 +429,10 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     c->infinitive = c->first_aux == v && (t->vform & ENT_VF_INF) && !(t->vform & ENT_VF_FINITE && w->lang == 1 &&
                     !(v > first && !strcmp(tk[v - 1].fold, "to")));
     if (c->first_aux < v && tk[c->first_aux].vform == ENT_VF_INF) c->infinitive = 1;   /* d'avoir attaqué */
+    if (w->lang == 1 && c->first_aux < v && c->first_aux > first &&
+        (!strcmp(tk[c->first_aux].fold, "having") || !strcmp(tk[c->first_aux].fold, "being")) &&
+        (!strcmp(tk[c->first_aux - 1].fold, "of") || tk[c->first_aux - 1].pos == ENT_POS_ADP))
+        c->infinitive = 1;   /* "accused X of having attacked": a compound gerund complement */
     uint32_t pv = v;   /* the word before the -ing form, adverbs skipped ("of deliberately targeting") */
     while (pv > first + 1 && tk[pv - 1].pos == ENT_POS_ADV) pv--;
     if (w->lang == 1 && (t->vform & ENT_VF_PPRE) && c->first_aux == v && pv > first &&
@@ -621,8 +625,12 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
                                           "resolu", "resolue", "resolus", "determined", "vow",
                                           "jurer", "swear", NULL};
     const ent_dict *d = w->c->d;
-    for (uint32_t k = v; k > first && v - k < 6; k--) {
+    /* six words back, not counting the words of actors ("accusé la Corée du Nord d'avoir") */
+    for (uint32_t k = v, steps = 0; k > first && steps < 6; k--, steps += w->actor_at[k] < 0) {
         const ent_token *t = &tk[k - 1];
+        /* "d'avoir livré", "of having sent": the auxiliary of a compound infinitive is not
+         * the governor; look further left */
+        if (k == v && t->pos == ENT_POS_AUX) continue;
         if (ent_word_in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
         /* "son invitation à se rendre en Hongrie", "its bid to join": a noun of request, plan
          * or attempt governs the infinitive; the act is not done, and the noun says who wants it */
@@ -667,6 +675,9 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             return GOV_NONE;
         }
         if (w->actor_at[k - 1] >= 0) continue;   /* "urged Russia to", "appelé Israël à" */
+        static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday", NULL};
+        if ((t->flags & ENT_TOK_DATE) || ent_word_in(t->fold, weekdays)) continue;   /* "on Friday" */
         if (!(cls_of(t) & C_GROUP_FILLERS) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
             t->pos != ENT_POS_ADV && t->pos != ENT_POS_DET && strcmp(t->fold, "of") &&
             t->pos != ENT_POS_NOUN && t->pos != ENT_POS_ADJ && t->pos != ENT_POS_NUM &&
