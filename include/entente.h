@@ -337,7 +337,7 @@ typedef struct ent_query {
     const char *from, *to;     /* days, inclusive, YYYY-MM-DD */
     int dedup_none;            /* 0: de-duplicated by (day, source, target, code); 1: every report */
     int level_actor;           /* actors, network, blocs, top dyads: 0 countries, 1 actor codes */
-    char by;                   /* dyads: 'd'ay, 'w'eek (starting Monday) or 'm'onth (default) */
+    char by;                   /* dyads: 'd'ay, 'w'eek (from Monday), 'm'onth (default), 'y'ear */
     long top;                  /* dyads without actors: the N most active dyads */
     long limit, offset;        /* lists: at most limit rows (0: all) after offset */
     /* blocs --compare: the second period */

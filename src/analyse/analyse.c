@@ -254,6 +254,7 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 void period_of(const char *day, char by, char out_[11])
 {
     if (by == 'm') { snprintf(out_, 11, "%.7s", day); return; }
+    if (by == 'y') { snprintf(out_, 11, "%.4s", day); return; }
     if (by == 'w') {
         int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
         long z = days_from_civil(y, m, d);
@@ -415,10 +416,10 @@ ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent
     out_init(&o, f, fn, user);
     if (f == ENT_FMT_JSON)
         out_printf(&o, "{\"dyad\":{\"source\":\"%s\",\"target\":\"%s\",\"by\":\"%s\",\"dedup\":\"%s\"},",
-                   q->source, q->target, c.by == 'd' ? "day" : c.by == 'w' ? "week" : "month", dedup_name(q));
+                   q->source, q->target, c.by == 'd' ? "day" : c.by == 'w' ? "week" : c.by == 'y' ? "year" : "month", dedup_name(q));
     else if (f == ENT_FMT_TEXT)
         out_printf(&o, "# dyad %s / %s by %s (de-duplication: %s)\n", q->source, q->target,
-                   c.by == 'd' ? "day" : c.by == 'w' ? "week" : "month", dedup_name(q));
+                   c.by == 'd' ? "day" : c.by == 'w' ? "week" : c.by == 'y' ? "year" : "month", dedup_name(q));
     out_table(&o, "series", cols, f == ENT_FMT_JSON ? 11 : 12);
     long skipped = 0;
     for (size_t i = 0; i < c.nb; i++) {

@@ -292,6 +292,7 @@ static void write_period(out *o, const ent_query *q, period *pd)
         else out_printf(o, " %s", pd->ns.v[i].code);
         k++;
     }
+    if (!json && !k) out_adds(o, " none");
     out_adds(o, json ? "]}" : "\n");
 }
 

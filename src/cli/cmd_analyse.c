@@ -25,7 +25,7 @@ static const char events_help[] =
     "--code 042 or a prefix: --code '19*'. --actor matches source or target.\n";
 
 static const char dyads_help[] =
-    "usage: entente dyads [--db URI] --source X --target Y [--by day|week|month] [--from D]\n"
+    "usage: entente dyads [--db URI] --source X --target Y [--by day|week|month|year] [--from D]\n"
     "                     [--to D] [--dedup daily|none] [--format text|tsv|csv|jsonl|json]\n"
     "       entente dyads [--db URI] --top N [--level country|actor] [...]\n"
     "\n"
@@ -138,8 +138,8 @@ static int run_analysis(int which, int argc, char **argv)
             else if (strcmp(optarg, "country")) { fprintf(stderr, "entente: --level must be country or actor\n"); return EXIT_USAGE; }
             break;
         case 'b':
-            if (strcmp(optarg, "day") && strcmp(optarg, "week") && strcmp(optarg, "month")) {
-                fprintf(stderr, "entente: --by must be day, week or month\n");
+            if (strcmp(optarg, "day") && strcmp(optarg, "week") && strcmp(optarg, "month") && strcmp(optarg, "year")) {
+                fprintf(stderr, "entente: --by must be day, week, month or year\n");
                 return EXIT_USAGE;
             }
             q.by = optarg[0];
