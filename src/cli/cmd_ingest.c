@@ -102,7 +102,7 @@ static int ingest_doc(ingest *g, const ent_doc *d, const char *force, ent_error 
     if (begin_if_needed(g, err) < 0) return -1;
     int has = ent_store_has(g->st, &sd, err);
     if (has < 0) return -1;
-    if (has) {
+    if (has == 1) {
         g->unchanged++;
         return maybe_commit(g, 0, err);
     }
