@@ -78,11 +78,20 @@ static char *subst_id(const char *sql, int pg)
 static int migrate(ent_store *s, ent_error *err)
 {
     db *d = s->db;
-    if (db_exec(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", err) < 0)
-        return -1;
+    /* the common case, a store already at this version, takes no lock: readers never wait
+     * for an ingest */
+    int64_t v0 = -1;
+    ent_error quiet;
+    if (db_query(d, "SELECT coalesce(max(version), 0) FROM schema_version", 0, NULL, one_int, &v0, &quiet) >= 0 &&
+        v0 == SCHEMA_VERSION)
+        return 0;
     for (;;) {
+        /* everything under the lock, the creation of schema_version too: two concurrent
+         * CREATE TABLE IF NOT EXISTS can fail in PostgreSQL */
         if (db_begin(d, err) < 0) return -1;
         if (db_is_pg(d) && db_query(d, "SELECT pg_advisory_xact_lock(7355608)", 0, NULL, NULL, NULL, err) < 0)
+            goto fail;
+        if (db_exec(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", err) < 0)
             goto fail;
         int64_t v = 0;
         if (db_query(d, "SELECT coalesce(max(version), 0) FROM schema_version", 0, NULL, one_int, &v, err) < 0)
