@@ -29,8 +29,11 @@ for n, line in enumerate(open(readme, encoding="utf-8"), 1):
     else:
         out.append(line)
 failed = 0
+# commands run in the temporary folder, where docs/ is the repository's (stores made by the
+# examples land there and are removed with it)
+os.symlink(os.path.join(os.path.dirname(os.path.abspath(readme)), "docs"), os.path.join(tmp, "docs"))
 for (n, c), want in examples:
-    got = subprocess.run(["sh", "-c", c], capture_output=True, text=True, env=env).stdout
+    got = subprocess.run(["sh", "-c", c], capture_output=True, text=True, env=env, cwd=tmp).stdout
     if got.rstrip("\n").split("\n") != want:
         failed += 1
         print(f"{readme}:{n}: output differs for: {c}\n  want: {want}\n  got:  {got.splitlines()}")

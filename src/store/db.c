@@ -67,7 +67,7 @@ db *db_open(const char *uri, ent_error *err)
         return d;
     }
     const char *path = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
-    if (sqlite3_open_v2(path, &d->lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &d->lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         fail(err, "cannot open %s: %s", path, d->lite ? sqlite3_errmsg(d->lite) : "out of memory");
         db_close(d);
         return NULL;
@@ -75,7 +75,8 @@ db *db_open(const char *uri, ent_error *err)
     sqlite3_busy_timeout(d->lite, 5000);
     /* WAL: readers never block the writer, and a killed writer leaves the last committed
      * state; NORMAL sync is safe against a process crash in WAL mode. */
-    if (db_exec(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    if (db_exec(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                   " PRAGMA cache_size=-65536;",
                 err) < 0) {
         db_close(d);
         return NULL;
@@ -146,7 +147,8 @@ static long lite_query(db *d, const char *sql, int n, const char *const *params,
         ent_map_put(&d->stmts, sql, klen, st);
     }
     for (int i = 0; i < n; i++) {
-        int rc = params[i] ? sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_TRANSIENT)
+        /* SQLITE_STATIC: the values outlive the statement's use (bindings cleared below) */
+        int rc = params[i] ? sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC)
                            : sqlite3_bind_null(st, i + 1);
         if (rc != SQLITE_OK) {
             lite_fail(d, err, "cannot bind parameter");

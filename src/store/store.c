@@ -248,7 +248,11 @@ ent_status ent_store_put_doc(ent_store *s, const ent_store_doc *d, int keep, int
 
 static char *u32s(char *buf, uint32_t v)
 {
-    snprintf(buf, 12, "%u", v);
+    char tmp[12];
+    int n = 0;
+    do tmp[n++] = (char)('0' + v % 10); while ((v /= 10));
+    for (int i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+    buf[n] = 0;
     return buf;
 }
 
