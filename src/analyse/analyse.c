@@ -138,6 +138,17 @@ ent_status check_query(const ent_query *q, ent_error *err)
     return ENT_OK;
 }
 
+/* Can the query be answered from dyad_day, the daily counts by country? Yes when it works
+ * at country level and every actor it names is a country or an organisation. */
+static int by_country(const ent_query *q, int level_matters)
+{
+    if (level_matters && q->level_actor) return 0;
+    const char *codes[] = {q->actor, q->source, q->target};
+    for (int i = 0; i < 3; i++)
+        if (codes[i] && !actor_is_country(codes[i])) return 0;
+    return 1;
+}
+
 static const char *dedup_name(const ent_query *q) { return q->dedup_none ? "none" : "daily"; }
 
 /* Opens the JSON object every JSON answer is: {"dedup":..., then the caller's tables. */
@@ -253,8 +264,12 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 /* The period a day falls in: the day, the Monday of its week, or its month (YYYY-MM). */
 void period_of(const char *day, char by, char out_[11])
 {
-    if (by == 'm') { snprintf(out_, 11, "%.7s", day); return; }
-    if (by == 'y') { snprintf(out_, 11, "%.4s", day); return; }
+    if (by == 'm' || by == 'y') {
+        size_t n = by == 'm' ? 7 : 4;
+        memcpy(out_, day, n);
+        out_[n] = 0;
+        return;
+    }
     if (by == 'w') {
         int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
         long z = days_from_civil(y, m, d);
@@ -270,7 +285,7 @@ typedef struct dy_bucket {
     char period[11];
     int dir;
     long n, quad[5], reports;
-    double gsum;
+    long g10;                  /* sum of Goldstein scores, in tenths */
 } dy_bucket;
 
 typedef struct dy_ctx {
@@ -278,36 +293,55 @@ typedef struct dy_ctx {
     int dir, none;
     dy_bucket *b;
     size_t nb, cap;
+    long lastb;                /* the bucket of the previous row, or -1 */
+    char last_day[11];
 } dy_ctx;
+
+/* A small non-negative integer in text (the numbers SQL gives here). */
+static long to_long(const char *s)
+{
+    if (!s) return 0;
+    int neg = *s == '-';
+    long v = 0;
+    for (s += neg; *s >= '0' && *s <= '9'; s++) v = v * 10 + (*s - '0');
+    return neg ? -v : v;
+}
 
 static int dy_row(void *user, int ncol, const char *const *v)
 {
     dy_ctx *c = user;
     if (ncol < 5 || !v[0]) return 0;
-    char p[11];
-    period_of(v[0], c->by, p);
-    dy_bucket *b = NULL;
-    for (size_t i = c->nb; i-- > 0;) {   /* rows come by day: the bucket is near the end */
-        if (c->b[i].dir == c->dir && !strcmp(c->b[i].period, p)) { b = &c->b[i]; break; }
-        if (strcmp(c->b[i].period, p) < 0) break;
-    }
-    if (!b) {
-        if (c->nb == c->cap) {
-            c->cap = c->cap ? 2 * c->cap : 64;
-            c->b = ent_xrealloc(c->b, c->cap * sizeof *c->b);
+    dy_bucket *b;
+    if (c->lastb >= 0 && !strncmp(v[0], c->last_day, 10)) {
+        b = &c->b[c->lastb];   /* rows come by day: most rows share the previous row's day */
+    } else {
+        char p[11];
+        period_of(v[0], c->by, p);
+        b = NULL;
+        for (size_t i = c->nb; i-- > 0;) {
+            if (c->b[i].dir == c->dir && !strcmp(c->b[i].period, p)) { b = &c->b[i]; break; }
+            if (strcmp(c->b[i].period, p) < 0) break;
         }
-        b = &c->b[c->nb++];
-        memset(b, 0, sizeof *b);
-        memcpy(b->period, p, sizeof p);
-        b->dir = c->dir;
+        if (!b) {
+            if (c->nb == c->cap) {
+                c->cap = c->cap ? 2 * c->cap : 64;
+                c->b = ent_xrealloc(c->b, c->cap * sizeof *c->b);
+            }
+            b = &c->b[c->nb++];
+            memset(b, 0, sizeof *b);
+            memcpy(b->period, p, sizeof p);
+            b->dir = c->dir;
+        }
+        c->lastb = (long)(b - c->b);
+        snprintf(c->last_day, sizeof c->last_day, "%.10s", v[0]);
     }
-    int quad = atoi(v[2] ? v[2] : "0");
-    double g = strtod(v[3] ? v[3] : "0", NULL);
-    long reports = strtol(v[4] ? v[4] : "1", NULL, 10);
+    long quad = to_long(v[2]);
+    long g10 = to_long(v[3]);   /* Goldstein in tenths: exact sums */
+    long reports = v[4] ? to_long(v[4]) : 1;
     long weight = c->none ? reports : 1;
     b->n += weight;
     if (quad >= 1 && quad <= 4) b->quad[quad] += weight;
-    b->gsum += g * (double)weight;
+    b->g10 += g10 * weight;
     b->reports += reports;
     return 0;
 }
@@ -351,7 +385,17 @@ static ent_status top_dyads(ent_store *s, const ent_query *q, ent_format f, ent_
     ent_buf sql = {0};
     const char *qsum = "sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END),"
                        " sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END)";
-    if (q->dedup_none)
+    if (by_country(q, 1) && q->dedup_none)
+        ent_buf_printf(&sql, "SELECT src_cty, tgt_cty, sum(reports), sum(goldstein * reports), sum(reports),"
+                             " sum(CASE WHEN quad = 1 THEN reports ELSE 0 END), sum(CASE WHEN quad = 2 THEN reports ELSE 0 END),"
+                             " sum(CASE WHEN quad = 3 THEN reports ELSE 0 END), sum(CASE WHEN quad = 4 THEN reports ELSE 0 END)"
+                             " FROM dyad_day%s GROUP BY src_cty, tgt_cty ORDER BY 3 DESC, 1, 2 LIMIT %ld",
+                       w.sql.p ? w.sql.p : "", q->top);
+    else if (by_country(q, 1))
+        ent_buf_printf(&sql, "SELECT src_cty, tgt_cty, count(*), sum(goldstein), sum(reports), %s"
+                             " FROM dyad_day%s GROUP BY src_cty, tgt_cty ORDER BY 3 DESC, 1, 2 LIMIT %ld",
+                       qsum, w.sql.p ? w.sql.p : "", q->top);
+    else if (q->dedup_none)
         ent_buf_printf(&sql, "SELECT %s, %s, count(*), sum(goldstein), count(*), %s FROM event%s"
                              " GROUP BY %s, %s ORDER BY 3 DESC, 1, 2 LIMIT %ld",
                        S, T, qsum, w.sql.p ? w.sql.p : "", S, T, q->top);
@@ -389,7 +433,7 @@ ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent
     if (!strcmp(q->source, q->target)) return fail_usage(err, "dyads: source and target must differ");
     ent_query q2 = *q;
     q2.actor = NULL;
-    dy_ctx c = {q->by ? q->by : 'm', 0, q->dedup_none, NULL, 0, 0};
+    dy_ctx c = {q->by ? q->by : 'm', 0, q->dedup_none, NULL, 0, 0, -1, ""};
     db *d = ent_store_db(s);
     long rc = 0;
     for (int dir = 0; dir < 2 && rc >= 0; dir++) {
@@ -399,8 +443,13 @@ ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent
         where_init(&w);
         where_query(&w, &q2, 0);
         ent_buf sql = {0};
-        ent_buf_printf(&sql, "SELECT day, code, min(quad), min(goldstein), count(*) FROM event%s"
-                             " GROUP BY day, code ORDER BY day, code", w.sql.p);
+        if (by_country(q, 0))
+            ent_buf_printf(&sql, "SELECT day, code, quad, CAST(round(goldstein * 10) AS INTEGER), reports"
+                                 " FROM dyad_day%s ORDER BY day, code", w.sql.p);
+        else
+            ent_buf_printf(&sql, "SELECT day, code, min(quad), CAST(round(min(goldstein) * 10) AS INTEGER),"
+                                 " count(*) FROM event%s GROUP BY day, code ORDER BY day, code", w.sql.p);
+        c.lastb = -1;
         c.dir = dir;
         rc = db_query(d, sql.p, w.n, w.params, dy_row, &c, err);
         ent_buf_free(&sql);
@@ -434,8 +483,8 @@ ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent
         snprintf(q4, sizeof q4, "%ld", b->quad[4]);
         snprintf(rp, sizeof rp, "%ld", b->reports);
         const char *cells[] = {b->period, b->dir ? q->target : q->source, b->dir ? q->source : q->target,
-                               n, q1, q2s, q3, q4, out_num(gs, b->gsum, 1),
-                               out_num(gm, b->n ? b->gsum / (double)b->n : 0, 2), rp, dedup_name(q)};
+                               n, q1, q2s, q3, q4, out_num(gs, (double)b->g10 / 10.0, 1),
+                               out_num(gm, b->n ? (double)b->g10 / 10.0 / (double)b->n : 0, 2), rp, dedup_name(q)};
         out_row(&o, cells);
     }
     out_table_end(&o);
@@ -476,7 +525,15 @@ int fetch_pairs(ent_store *s, const ent_query *q, const char *from, const char *
     where_query(&w, &q2, 0);
     const char *S = q->level_actor ? "source" : "src_cty", *T = q->level_actor ? "target" : "tgt_cty";
     ent_buf sql = {0};
-    if (q->dedup_none)
+    if (by_country(q, 1) && q->dedup_none)
+        ent_buf_printf(&sql, "SELECT src_cty, tgt_cty, sum(reports), sum(CASE WHEN quad <= 2 THEN reports ELSE 0 END),"
+                             " sum(goldstein * reports), sum(reports) FROM dyad_day%s"
+                             " GROUP BY src_cty, tgt_cty ORDER BY 1, 2", w.sql.p ? w.sql.p : "");
+    else if (by_country(q, 1))
+        ent_buf_printf(&sql, "SELECT src_cty, tgt_cty, count(*), sum(CASE WHEN quad <= 2 THEN 1 ELSE 0 END),"
+                             " sum(goldstein), sum(reports) FROM dyad_day%s"
+                             " GROUP BY src_cty, tgt_cty ORDER BY 1, 2", w.sql.p ? w.sql.p : "");
+    else if (q->dedup_none)
         ent_buf_printf(&sql, "SELECT %s, %s, count(*), sum(CASE WHEN quad <= 2 THEN 1 ELSE 0 END),"
                              " sum(goldstein), count(*) FROM event%s GROUP BY %s, %s ORDER BY 1, 2",
                        S, T, w.sql.p ? w.sql.p : "", S, T);

@@ -26,7 +26,7 @@ static const char events_help[] =
 
 static const char dyads_help[] =
     "usage: entente dyads [--db URI] --source X --target Y [--by day|week|month|year] [--from D]\n"
-    "                     [--to D] [--dedup daily|none] [--format text|tsv|csv|jsonl|json]\n"
+    "                     [--to D] [--code C] [--dedup daily|none] [--format text|tsv|csv|jsonl|json]\n"
     "       entente dyads [--db URI] --top N [--level country|actor] [...]\n"
     "\n"
     "The time series of a dyad, both directions: events per period and quad class (q1\n"
@@ -104,7 +104,7 @@ static int run_analysis(int which, int argc, char **argv)
         {"compare", required_argument, NULL, 'C'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     static const char *const helps[] = {events_help, dyads_help, actors_help, network_help, blocs_help};
     /* which options each command takes */
-    static const char *const takes[] = {"DastcFTulof", "DstFTuLbnlof", "DFTuLlof", "DFTuLf", "DFTuLfC"};
+    static const char *const takes[] = {"DastcFTulof", "DstcFTuLbnlof", "DFTuLlof", "DFTuLf", "DFTuLfC"};
     static const ent_format defaults[] = {ENT_FMT_JSONL, ENT_FMT_TEXT, ENT_FMT_TEXT, ENT_FMT_GRAPHML, ENT_FMT_TEXT};
     const char *help = helps[which];
     const char *uri = "entente.db";
@@ -114,10 +114,11 @@ static int run_analysis(int which, int argc, char **argv)
     char *cmp = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    int li = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, &li)) != -1) {
         if (c == 'h') { fputs(help, stdout); fputs(common_opts, stdout); return EXIT_OK; }
         if (c == '?' || !strchr(takes[which], c)) {
-            if (c != '?') fprintf(stderr, "entente: %s does not take --%s\n", argv[0], argv[optind - 1] + 2);
+            if (c != '?') fprintf(stderr, "entente: %s does not take --%s\n", argv[0], opts[li].name);
             fputs(help, stderr);
             return EXIT_USAGE;
         }

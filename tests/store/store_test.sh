@@ -43,7 +43,7 @@ check "ingest says what it stored" grep -q "new, 0 replaced, 0 unchanged" "$T/ou
 check "nothing on stderr when not a terminal" [ ! -s "$T/err1" ]
 C1=$(counts "$S")
 "$E" db info --db "$S" >"$T/info"
-check "db info gives the schema version" grep -q "^schema version: 1" "$T/info"
+check "db info gives the schema version" grep -q "^schema version: 2" "$T/info"
 check "db info counts documents and events" sh -c "set -- $C1; [ \$1 -ge 3 ] && [ \$3 -gt 50 ] && [ \$4 -lt \$3 ]"
 "$E" ingest --db "$S" --date 2024-06-20 "$EX" >"$T/out2" 2>&1
 check "ingesting again adds nothing" grep -q "(0 new, 0 replaced, [0-9]* unchanged), 0 sentences, 0 events" "$T/out2"
@@ -62,6 +62,8 @@ check "changed text reported as replaced" grep -q "(0 new, 1 replaced, 0 unchang
 check "changed text: new events in" grep -q "	IGOEUREEC	RUS	163	" "$T/ev2"
 check "changed text: old events gone" sh -c "! grep -q '	129	' '$T/ev2'"
 check "changed text: one document" [ "$(counts "$S2" | cut -d' ' -f1)" = 1 ]
+"$E" dyads --db "$S2" --top 5 --format tsv >"$T/top2"
+check "changed text: the daily counts follow (dyads)" sh -c "grep -q '^IGOEUREEC	RUS	1	' '$T/top2' && ! grep -q IGOUNO '$T/top2'"
 
 # ---- events already coded (--events), bad lines ----
 "$E" code --date 2024-06-20 "$EX" >"$T/coded.jsonl"
@@ -205,7 +207,16 @@ rc=$?
 kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
 check "locked store: exit 3 and a clear message" sh -c "[ $rc -eq 3 ] && grep -q 'another process is writing' '$T/e'"
     check "locked store: nothing half-written" [ "$(counts "$S")" = "$C1" ]
-    sqlite3_py() { python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()" "$@"; }
+    sqlite3_py() { python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()" "$@"; }
+    # a store of schema version 1 (before the daily counts) is migrated on open, and the
+    # migration fills the counts from the stored events
+    cp "$SA" "$T/v1.db"
+    "$E" dyads --db "$T/v1.db" --top 20 --format tsv >"$T/topv2"
+    sqlite3_py "$T/v1.db" "DROP TABLE dyad_day; DELETE FROM schema_version WHERE version > 1;"
+    "$E" db info --db "$T/v1.db" >"$T/info1"
+    "$E" dyads --db "$T/v1.db" --top 20 --format tsv >"$T/topv1"
+    check "a version-1 store is migrated to version 2 on open" grep -q "^schema version: 2" "$T/info1"
+    check "the migration rebuilds the daily counts from the events" cmp -s "$T/topv1" "$T/topv2"
     sqlite3_py "$S2" "INSERT INTO schema_version VALUES (99)"
     "$E" db info --db "$S2" >/dev/null 2>"$T/e"
     check "store from a newer entente: exit 3, says so" sh -c "[ $? -eq 3 ] && grep -q 'newer than this entente' '$T/e'"
