@@ -45,11 +45,12 @@ int actor_is_country(const char *code)
 
 static void where_actor(where *w, const char *side, const char *code)
 {
-    char term[80];
-    int cty = actor_is_country(code);
-    snprintf(term, sizeof term, "%s = $%%d", !strcmp(side, "source") ? (cty ? "src_cty" : "source")
-                                                                   : (cty ? "tgt_cty" : "target"));
-    where_add(w, term, code);
+    int src = !strcmp(side, "source");
+    char c[16];
+    ent_actor_country(code, c);
+    /* the country column always: its index finds the rows; then the actor itself */
+    where_add(w, src ? "src_cty = $%d" : "tgt_cty = $%d", c);
+    if (strcmp(c, code)) where_add(w, src ? "source = $%d" : "target = $%d", code);
 }
 
 /* The filters of q common to every query (not the dyad's actors when skip_actors). */
@@ -58,19 +59,27 @@ void where_query(where *w, const ent_query *q, int skip_actors)
     if (!skip_actors) {
         if (q->source) where_actor(w, "source", q->source);
         if (q->target) where_actor(w, "target", q->target);
-        if (q->actor) {
-            int cty = actor_is_country(q->actor);
-            if (w->n + 2 <= WHERE_MAX) {
-                char *v1 = ent_xstrndup(q->actor, strlen(q->actor));
-                char *v2 = ent_xstrndup(q->actor, strlen(q->actor));
-                w->owned[w->n] = v1;
-                w->params[w->n++] = v1;
-                w->owned[w->n] = v2;
-                w->params[w->n++] = v2;
-                ent_buf_adds(&w->sql, w->sql.len ? " AND " : " WHERE ");
-                ent_buf_printf(&w->sql, "(%s = $%d OR %s = $%d)", cty ? "src_cty" : "source", w->n - 1,
-                               cty ? "tgt_cty" : "target", w->n);
+        if (q->actor && w->n + 4 <= WHERE_MAX) {
+            /* source or target: "(src_cty = $1 OR tgt_cty = $2)", with the actor columns too
+             * for an actor code ("RUSGOV" is src_cty 'RUS' and source 'RUSGOV') */
+            char c[16];
+            ent_actor_country(q->actor, c);
+            int full = strcmp(c, q->actor) != 0;
+            int first = w->n + 1;
+            for (int side = 0; side < 2; side++) {
+                for (int k = 0; k < 1 + full; k++) {
+                    const char *v = k ? q->actor : c;
+                    w->owned[w->n] = ent_xstrndup(v, strlen(v));
+                    w->params[w->n] = w->owned[w->n];
+                    w->n++;
+                }
             }
+            ent_buf_adds(&w->sql, w->sql.len ? " AND " : " WHERE ");
+            if (full)
+                ent_buf_printf(&w->sql, "((src_cty = $%d AND source = $%d) OR (tgt_cty = $%d AND target = $%d))",
+                               first, first + 1, first + 2, first + 3);
+            else
+                ent_buf_printf(&w->sql, "(src_cty = $%d OR tgt_cty = $%d)", first, first + 1);
         }
     }
     if (q->code) {

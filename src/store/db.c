@@ -19,6 +19,8 @@ struct db {
     ent_arena names;
     unsigned nprepared;
     char *uri;
+    long changed;          /* rows changed by the last statement */
+    void *slot[DB_SLOTS];  /* the statements of db_query_slot, without lookup */
 };
 
 static void fail(ent_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -131,11 +133,12 @@ static char *lite_sql(const char *sql)
     return s;
 }
 
-static long lite_query(db *d, const char *sql, int n, const char *const *params, db_row_fn row,
-                       void *user, ent_error *err)
+static long lite_query(db *d, int slot, const char *sql, int n, const char *const *params,
+                       db_row_fn row, void *user, ent_error *err)
 {
-    size_t klen = strlen(sql);
-    sqlite3_stmt *st = ent_map_get(&d->stmts, sql, klen);
+    sqlite3_stmt *st = slot ? d->slot[slot] : NULL;
+    size_t klen = st ? 0 : strlen(sql);
+    if (!st) st = ent_map_get(&d->stmts, sql, klen);
     if (!st) {
         char *s = lite_sql(sql);
         int rc = sqlite3_prepare_v2(d->lite, s, -1, &st, NULL);
@@ -146,6 +149,7 @@ static long lite_query(db *d, const char *sql, int n, const char *const *params,
         }
         ent_map_put(&d->stmts, sql, klen, st);
     }
+    if (slot) d->slot[slot] = st;
     for (int i = 0; i < n; i++) {
         /* SQLITE_STATIC: the values outlive the statement's use (bindings cleared below) */
         int rc = params[i] ? sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC)
@@ -172,16 +176,18 @@ static long lite_query(db *d, const char *sql, int n, const char *const *params,
         sqlite3_clear_bindings(st);
         return -1;
     }
+    d->changed = sqlite3_changes(d->lite);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rows;
 }
 
-static long pg_query(db *d, const char *sql, int n, const char *const *params, db_row_fn row,
-                     void *user, ent_error *err)
+static long pg_query(db *d, int slot, const char *sql, int n, const char *const *params,
+                     db_row_fn row, void *user, ent_error *err)
 {
-    size_t klen = strlen(sql);
-    const char *name = ent_map_get(&d->stmts, sql, klen);
+    const char *name = slot ? d->slot[slot] : NULL;
+    size_t klen = name ? 0 : strlen(sql);
+    if (!name) name = ent_map_get(&d->stmts, sql, klen);
     if (!name) {
         char tmp[32];
         snprintf(tmp, sizeof tmp, "ent%u", d->nprepared++);
@@ -195,6 +201,7 @@ static long pg_query(db *d, const char *sql, int n, const char *const *params, d
         name = ent_arena_strndup(&d->names, tmp, strlen(tmp));
         ent_map_put(&d->stmts, sql, klen, (void *)name);
     }
+    if (slot) d->slot[slot] = (void *)name;
     if (!PQsendQueryPrepared(d->pg, name, n, params, NULL, NULL, 0)) {
         fail(err, "%s: %s", d->uri, PQerrorMessage(d->pg));
         return -1;
@@ -215,7 +222,10 @@ static long pg_query(db *d, const char *sql, int n, const char *const *params, d
                     vals[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
                 if (row(user, ncol, vals)) stop = 1;
             }
-        } else if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !failed) {
+        } else if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+            const char *ct = PQcmdTuples(r);
+            d->changed = ct && *ct ? strtol(ct, NULL, 10) : 0;
+        } else if (!failed) {
             fail(err, "%s: %s", d->uri, PQresultErrorMessage(r));
             failed = 1;
         }
@@ -227,8 +237,23 @@ static long pg_query(db *d, const char *sql, int n, const char *const *params, d
 long db_query(db *d, const char *sql, int n, const char *const *params, db_row_fn row, void *user,
               ent_error *err)
 {
-    return d->pg ? pg_query(d, sql, n, params, row, user, err)
-                 : lite_query(d, sql, n, params, row, user, err);
+    return d->pg ? pg_query(d, 0, sql, n, params, row, user, err)
+                 : lite_query(d, 0, sql, n, params, row, user, err);
+}
+
+long db_query_slot(db *d, int slot, const char *sql, int n, const char *const *params, db_row_fn row,
+                   void *user, ent_error *err)
+{
+    if (slot <= 0 || slot >= DB_SLOTS) slot = 0;
+    return d->pg ? pg_query(d, slot, sql, n, params, row, user, err)
+                 : lite_query(d, slot, sql, n, params, row, user, err);
+}
+
+long db_change(db *d, int slot, const char *sql, int n, const char *const *params, ent_error *err)
+{
+    d->changed = 0;
+    if (db_query_slot(d, slot, sql, n, params, NULL, NULL, err) < 0) return -1;
+    return d->changed;
 }
 
 int db_begin(db *d, ent_error *err) { return db_exec(d, d->pg ? "BEGIN" : "BEGIN IMMEDIATE", err); }

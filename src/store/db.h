@@ -28,6 +28,16 @@ typedef int (*db_row_fn)(void *user, int ncol, const char *const *vals);
 long db_query(db *d, const char *sql, int n, const char *const *params, db_row_fn row, void *user,
               ent_error *err);
 
+/* The same for a statement run very often (an ingest's inserts): its caller names it by a
+ * fixed slot (1 to DB_SLOTS - 1; always the same SQL for a slot), which skips the lookup. */
+#define DB_SLOTS 16
+long db_query_slot(db *d, int slot, const char *sql, int n, const char *const *params, db_row_fn row,
+                   void *user, ent_error *err);
+
+/* Runs a statement with n text parameters and no result rows (INSERT, UPDATE, DELETE), in
+ * slot `slot` (0: none); returns the number of rows it changed, or -1 (err filled). */
+long db_change(db *d, int slot, const char *sql, int n, const char *const *params, ent_error *err);
+
 /* Transactions. db_begin takes the write lock at once (SQLite BEGIN IMMEDIATE). */
 int db_begin(db *d, ent_error *err);
 int db_commit(db *d, ent_error *err);

@@ -43,7 +43,7 @@ check "ingest says what it stored" grep -q "new, 0 replaced, 0 unchanged" "$T/ou
 check "nothing on stderr when not a terminal" [ ! -s "$T/err1" ]
 C1=$(counts "$S")
 "$E" db info --db "$S" >"$T/info"
-check "db info gives the schema version" grep -q "^schema version: 2" "$T/info"
+check "db info gives the schema version" grep -q "^schema version: 3" "$T/info"
 check "db info counts documents and events" sh -c "set -- $C1; [ \$1 -ge 3 ] && [ \$3 -gt 50 ] && [ \$4 -lt \$3 ]"
 "$E" ingest --db "$S" --date 2024-06-20 "$EX" >"$T/out2" 2>&1
 check "ingesting again adds nothing" grep -q "(0 new, 0 replaced, [0-9]* unchanged), 0 sentences, 0 events" "$T/out2"
@@ -215,7 +215,7 @@ check "locked store: exit 3 and a clear message" sh -c "[ $rc -eq 3 ] && grep -q
     sqlite3_py "$T/v1.db" "DROP TABLE dyad_day; DELETE FROM schema_version WHERE version > 1;"
     "$E" db info --db "$T/v1.db" >"$T/info1"
     "$E" dyads --db "$T/v1.db" --top 20 --format tsv >"$T/topv1"
-    check "a version-1 store is migrated to version 2 on open" grep -q "^schema version: 2" "$T/info1"
+    check "a version-1 store is migrated to the current version on open" grep -q "^schema version: 3" "$T/info1"
     check "the migration rebuilds the daily counts from the events" cmp -s "$T/topv1" "$T/topv2"
     sqlite3_py "$S2" "INSERT INTO schema_version VALUES (99)"
     "$E" db info --db "$S2" >/dev/null 2>"$T/e"
