@@ -78,7 +78,7 @@ db *db_open(const char *uri, ent_error *err)
     /* WAL: readers never block the writer, and a killed writer leaves the last committed
      * state; NORMAL sync is safe against a process crash in WAL mode. */
     if (db_exec(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                   " PRAGMA cache_size=-65536;",
+                   " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;",
                 err) < 0) {
         db_close(d);
         return NULL;
