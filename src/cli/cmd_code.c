@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../code/cameo.h"
+#include "../code/event_json.h"
 #include "../io/json.h"
 #include "../util/util.h"
 #include "cli.h"
@@ -41,24 +42,6 @@ typedef struct run {
     int fmt;                  /* `code`: FMT_* */
 } run;
 
-/* Appends an unsigned number (faster than printf on the hot path of `entente code`). */
-static void add_u32(ent_buf *b, uint32_t v)
-{
-    char tmp[12];
-    int n = 0;
-    do tmp[n++] = (char)('0' + v % 10); while ((v /= 10));
-    ent_buf_reserve(b, (size_t)n);
-    while (n) b->p[b->len++] = tmp[--n];
-    b->p[b->len] = 0;
-}
-
-/* Appends key, then a number: ,"key":123 */
-static void add_field_u32(ent_buf *b, const char *key, uint32_t v)
-{
-    ent_buf_adds(b, key);
-    add_u32(b, v);
-}
-
 static void csv_field(ent_buf *b, const char *s, size_t n, int fmt)
 {
     if (fmt == FMT_TSV) {
@@ -76,11 +59,16 @@ static void csv_field(ent_buf *b, const char *s, size_t n, int fmt)
 static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, const ent_event *e,
                         const char *date, int fmt, const run *r)
 {
+    if (fmt == FMT_JSONL) {
+        ent_event_json(b, d, s, e, date, r->k.coder, r->k.dict);
+        ent_buf_addc(b, '\n');
+        return;
+    }
     char origin[600];
     ent_coder_pattern_origin(r->k.coder, e->pattern, origin, sizeof origin);
     const ent_cameo *cm = ent_cameo_find(e->code);
     const char *label = cm ? cm->label : "";
-    if (fmt != FMT_JSONL) {
+    {
         char sep = fmt == FMT_TSV ? '\t' : ',';
         csv_field(b, d->id, strlen(d->id), fmt);
         ent_buf_printf(b, "%c%u%c", sep, e->sent, sep);
@@ -96,52 +84,7 @@ static void write_event(ent_buf *b, const ent_doc *d, const ent_sentence *s, con
         ent_buf_addc(b, sep);
         csv_field(b, d->text + s->start, s->end - s->start, fmt);
         ent_buf_addc(b, '\n');
-        return;
     }
-    ent_buf_adds(b, "{\"doc_id\":");
-    ent_json_cstr(b, d->id);
-    add_field_u32(b, ",\"sent\":", e->sent);
-    ent_buf_adds(b, ",\"source\":");
-    ent_json_cstr(b, e->source);
-    ent_buf_adds(b, ",\"target\":");
-    ent_json_cstr(b, e->target);
-    ent_buf_adds(b, ",\"code\":");
-    ent_json_cstr(b, e->code);
-    ent_buf_adds(b, ",\"root\":");
-    ent_json_cstr(b, e->root);
-    ent_buf_adds(b, ",\"label\":");
-    ent_json_cstr(b, label);
-    /* Goldstein weights have one decimal: print them without printf */
-    int g10 = (int)(e->goldstein * 10.0 + (e->goldstein < 0 ? -0.5 : 0.5));
-    ent_buf_adds(b, ",\"goldstein\":");
-    if (g10 < 0) ent_buf_addc(b, '-'), g10 = -g10;
-    add_u32(b, (uint32_t)(g10 / 10));
-    ent_buf_addc(b, '.');
-    add_u32(b, (uint32_t)(g10 % 10));
-    add_field_u32(b, ",\"quad\":", (uint32_t)e->quad);
-    ent_buf_adds(b, ",\"date\":");
-    ent_json_cstr(b, date);
-    ent_buf_adds(b, e->nominal ? ",\"mode\":\"nominal\"" : ",\"mode\":\"verbal\"");
-    add_field_u32(b, ",\"sentence\":{\"start\":", s->start);
-    add_field_u32(b, ",\"end\":", s->end);
-    ent_buf_adds(b, ",\"text\":");
-    ent_json_str(b, d->text + s->start, s->end - s->start);
-    add_field_u32(b, "},\"spans\":{\"source\":[", e->src_start);
-    add_field_u32(b, ",", e->src_end);
-    add_field_u32(b, "],\"target\":[", e->tgt_start);
-    add_field_u32(b, ",", e->tgt_end);
-    add_field_u32(b, "],\"trigger\":[", e->trig_start);
-    add_field_u32(b, ",", e->trig_end);
-    ent_buf_adds(b, "]},\"trigger\":");
-    ent_json_str(b, d->text + e->trig_start, e->trig_end - e->trig_start);
-    ent_buf_adds(b, ",\"entries\":{\"pattern\":");
-    ent_json_cstr(b, origin);
-    ent_buf_adds(b, ",\"actors\":[");
-    for (uint32_t k = 0; k < e->nentries; k++) {
-        if (k) ent_buf_addc(b, ',');
-        ent_json_cstr(b, ent_dict_entry_origin(r->k.dict, e->entries[k], origin, sizeof origin));
-    }
-    ent_buf_adds(b, "]}}\n");
 }
 
 /* cli_doc_fn: the events of each sentence of d (documents in a language with no dictionaries
