@@ -55,5 +55,6 @@ int cmd_network(int argc, char **argv);
 int cmd_blocs(int argc, char **argv);
 /* `entente actors --db`: the actors of a store ranked by events */
 int cmd_actors_rank(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -27,6 +27,7 @@ static const char usage[] =
     "  actors --db URI       the actors ranked by events, cooperation/conflict balance\n"
     "  network               the signed actor graph (GraphML, GEXF, JSON)\n"
     "  blocs                 blocs by signed community detection; who changed side\n"
+    "  serve                 the HTTP API and the dashboard (http://127.0.0.1:8080/)\n"
     "  version               print the version\n"
     "  help [COMMAND]        this help, or a command's\n"
     "\n"
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
             if (!strcmp(argv[2], "dyads")) return cmd_dyads(2, hargv);
             if (!strcmp(argv[2], "network")) return cmd_network(2, hargv);
             if (!strcmp(argv[2], "blocs")) return cmd_blocs(2, hargv);
+            if (!strcmp(argv[2], "serve")) return cmd_serve(2, hargv);
         }
         fputs(usage, stdout);
         return EXIT_OK;
@@ -85,6 +87,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "dyads")) return cmd_dyads(argc - 1, argv + 1);
     if (!strcmp(cmd, "network")) return cmd_network(argc - 1, argv + 1);
     if (!strcmp(cmd, "blocs")) return cmd_blocs(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "entente: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

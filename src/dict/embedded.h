@@ -14,4 +14,8 @@ typedef struct ent_embedded_file {
 extern const ent_embedded_file ent_embedded[];
 extern const size_t ent_embedded_count;
 
+/* The dashboard's files and the API description, by URL path ("/index.html"). */
+extern const ent_embedded_file ent_web[];
+extern const size_t ent_web_count;
+
 #endif
