@@ -12,7 +12,8 @@ endif
 all: $(BUILD)/Makefile
 	@$(MAKE) --no-print-directory -C $(BUILD) -j$(JOBS)
 
-$(BUILD)/Makefile: CMakeLists.txt tests/CMakeLists.txt
+# node_modules: after `npm ci` the dashboard's libraries are there to embed
+$(BUILD)/Makefile: CMakeLists.txt tests/CMakeLists.txt $(wildcard node_modules/.package-lock.json)
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 
 deps:

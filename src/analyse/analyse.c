@@ -125,6 +125,8 @@ ent_status check_query(const ent_query *q, ent_error *err)
             return fail_usage(err, "dates must be YYYY-MM-DD");
         for (int k = 0; k < 10; k++)
             if (k != 4 && k != 7 && (d[k] < '0' || d[k] > '9')) return fail_usage(err, "dates must be YYYY-MM-DD");
+        int m = (d[5] - '0') * 10 + d[6] - '0', dd = (d[8] - '0') * 10 + d[9] - '0';
+        if (m < 1 || m > 12 || dd < 1 || dd > 31) return fail_usage(err, "dates must be YYYY-MM-DD (a real month and day)");
     }
     const char *codes[] = {q->actor, q->source, q->target};
     for (int i = 0; i < 3; i++) {
@@ -185,12 +187,12 @@ typedef struct ev_ctx {
 static int ev_row(void *user, int ncol, const char *const *v)
 {
     ev_ctx *c = user;
-    if (ncol < 20) return 1;
+    if (ncol < 24) return 1;
     char g[32];
-    const char *cells[21];
-    for (int i = 0; i < 20; i++) cells[i] = v[i];
+    const char *cells[25];
+    for (int i = 0; i < 24; i++) cells[i] = v[i];
     cells[5] = out_num(g, strtod(v[5] ? v[5] : "0", NULL), 1);
-    cells[20] = c->dedup;
+    cells[24] = c->dedup;
     out_row(c->o, cells);
     return c->o->failed;
 }
@@ -203,6 +205,7 @@ ent_status ent_analyse_events(ent_store *s, const ent_query *q, ent_format f, en
         {"root", 's', 4}, {"goldstein", 'n', 6}, {"quad", 'n', 4}, {"mode", 's', 7},
         {"reports", 'n', 7}, {"documents", 'n', 9}, {"doc_id", 's', 16}, {"sent", 'n', 4},
         {"trigger", 's', 12}, {"sentence_start", 'n', 6}, {"trig_start", 'n', 6}, {"trig_end", 'n', 6},
+        {"src_start", 'n', 6}, {"src_end", 'n', 6}, {"tgt_start", 'n', 6}, {"tgt_end", 'n', 6},
         {"url", 's', 10}, {"title", 's', 10}, {"pattern", 's', 10}, {"sentence", 's', 0},
         {"dedup", 's', 5}};
     ent_status st = check_query(q, err);
@@ -217,7 +220,7 @@ ent_status ent_analyse_events(ent_store *s, const ent_query *q, ent_format f, en
     ent_buf_printf(&sql,
                    "SELECT e.day, e.source, e.target, e.code, e.root, e.goldstein, e.quad, e.mode,"
                    " g.reports, g.documents, d.doc_id, e.sent, e.trig, s.start_byte, e.trig_start,"
-                   " e.trig_end, d.url, d.title, e.pattern, s.body"
+                   " e.trig_end, e.src_start, e.src_end, e.tgt_start, e.tgt_end, d.url, d.title, e.pattern, s.body"
                    " FROM (SELECT %s FROM event%s%s) g"
                    " JOIN event e ON e.id = g.id JOIN document d ON d.id = e.doc"
                    " LEFT JOIN sentence s ON s.doc = e.doc AND s.idx = e.sent"
@@ -229,7 +232,7 @@ ent_status ent_analyse_events(ent_store *s, const ent_query *q, ent_format f, en
     out o;
     out_init(&o, f, fn, user);
     json_open(&o, q, "events");
-    out_table(&o, "events", cols, f == ENT_FMT_JSON ? 20 : 21);
+    out_table(&o, "events", cols, f == ENT_FMT_JSON ? 24 : 25);
     ev_ctx c = {&o, dedup_name(q)};
     long rc = db_query(ent_store_db(s), sql.p, w.n, w.params, ev_row, &c, err);
     out_table_end(&o);

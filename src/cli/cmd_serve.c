@@ -11,7 +11,7 @@
 
 static const char serve_help[] =
     "usage: entente serve [--db URI] [--bind ADDR] [--port N] [--cors ORIGIN] [--threads N]\n"
-    "                     [--dict DIR] [--max-body BYTES] [--timeout S]\n"
+    "                     [--dict DIR] [--max-body BYTES] [--timeout S] [--max-connections N]\n"
     "\n"
     "Serves the store over HTTP: the dashboard at /, and JSON endpoints over the same\n"
     "functions as the commands: /api/events, /api/dyads, /api/actors, /api/network,\n"
@@ -27,6 +27,7 @@ static const char serve_help[] =
     "  --threads N     server threads (default: one per core)\n"
     "  --max-body B    largest POST body in bytes (default 1048576; larger: 413)\n"
     "  --timeout S     seconds an idle connection is kept (default 30)\n"
+    "  --max-connections N  connections served at once (default 4096; more are refused)\n"
     "  --dict DIR      dictionaries for /api/code (default: those compiled in)\n"
     "\n"
     "Runs until interrupted (Ctrl-C or SIGTERM).\n";
@@ -41,6 +42,7 @@ int cmd_serve(int argc, char **argv)
         {"port", required_argument, NULL, 'p'}, {"cors", required_argument, NULL, 'c'},
         {"threads", required_argument, NULL, 't'}, {"dict", required_argument, NULL, 'd'},
         {"max-body", required_argument, NULL, 'm'}, {"timeout", required_argument, NULL, 'T'},
+        {"max-connections", required_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     ent_serve_options o;
     memset(&o, 0, sizeof o);
@@ -52,7 +54,7 @@ int cmd_serve(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         char *end = NULL;
         long v = 0;
-        if (strchr("ptmT", c)) {
+        if (strchr("ptmTC", c)) {
             v = strtol(optarg, &end, 10);
             if (*end || v < 0 || (c == 'p' && v > 65535)) {
                 fprintf(stderr, "entente: bad number '%s'\n", optarg);
@@ -68,6 +70,7 @@ int cmd_serve(int argc, char **argv)
         case 't': o.threads = (unsigned)v; break;
         case 'm': o.max_body = (size_t)v; break;
         case 'T': o.timeout = (unsigned)v; break;
+        case 'C': o.max_connections = (unsigned)v; break;
         case 'd': dir = optarg; break;
         default: fputs(serve_help, stderr); return EXIT_USAGE;
         }
