@@ -10,7 +10,17 @@ ROOT=$3
 BUILD=$4
 T=$(mktemp -d "${TMPDIR:-/tmp}/entente-serve.XXXXXX")
 PIDS=""
-cleanup() { for p in $PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$T"; }
+# stops the servers (SIGTERM: a clean stop) and fails when one reported a sanitizer error
+stop_all() {
+    for p in $PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    PIDS=""
+    if cat "$T"/*.err 2>/dev/null | grep -E "Sanitizer|runtime error" >&2; then
+        echo "not ok - a server reported a sanitizer error"
+        return 1
+    fi
+    return 0
+}
+cleanup() { stop_all >/dev/null 2>&1; rm -rf "$T"; }
 trap cleanup EXIT INT TERM
 
 if [ "$WHAT" = dashboard ]; then
@@ -36,7 +46,9 @@ if [ "$WHAT" = dashboard ]; then
     start dash
     mkdir -p "$BUILD/screenshots"
     node "$ROOT/tests/serve/dashboard_test.mjs" "http://127.0.0.1:$PORT/" "$BUILD/screenshots"
-    exit $?
+    rc=$?
+    stop_all || rc=1
+    exit $rc
 fi
 
 start main
@@ -151,3 +163,6 @@ for c in held + [extra]: c.close()
 print(f"{n} tests, {fails} failed")
 sys.exit(1 if fails else 0)
 PY
+rc=$?
+stop_all || rc=1
+exit $rc
