@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -78,4 +79,30 @@ void cli_coder_close(cli_coder *k)
     ent_coder_free(k->coder);
     ent_text_free(k->tx);
     ent_dict_free(k->dict);
+}
+
+int cli_coder_clone(cli_coder *dst, const cli_coder *src)
+{
+    ent_error err = {0};
+    memset(dst, 0, sizeof *dst);
+    dst->dict = src->dict;
+    dst->coder = src->coder;
+    dst->tx = ent_text_new(NULL, &err);
+    if (!dst->tx) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
+    dst->w = ent_worker_new(src->coder);
+    dst->a = ent_analysis_new();
+    return 0;
+}
+
+void cli_coder_close_clone(cli_coder *k)
+{
+    ent_analysis_free(k->a);
+    ent_worker_free(k->w);
+    ent_text_free(k->tx);
+}
+
+int cli_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
 }

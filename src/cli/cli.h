@@ -47,6 +47,40 @@ typedef struct cli_coder {
 int cli_coder_open(cli_coder *k, const char *dir);
 void cli_coder_close(cli_coder *k);
 
+/* Another thread's coder over the same dictionaries and coder as src (its own text
+ * analyser, worker and analysis); closed with cli_coder_close_clone. */
+int cli_coder_clone(cli_coder *dst, const cli_coder *src);
+void cli_coder_close_clone(cli_coder *k);
+
+/* Documents read from `reader`, analysed and handed to fn by `threads` threads (thread i
+ * with txs[i], as[i], users[i]); what fn appends is written to standard output in input
+ * order, byte for byte as with one thread. A progress line on standard error when
+ * `progress` (documents, sentences and output lines per second, bytes read, ETA when
+ * input_size is known). Returns the exit status, as cli_each_doc. */
+typedef struct cli_pool_opts {
+    ent_reader *reader;
+    int threads;
+    const char *force;          /* language for every document, or NULL */
+    cli_doc_fn fn;
+    void **users;
+    ent_text **txs;
+    ent_analysis **as;
+    int progress;
+    uint64_t input_size;
+    /* optional, called on the main thread: keep(keep_user, d) before a document is queued
+     * (0: skip it); sink(sink_user, data, len) receives each batch's output in input order
+     * instead of standard output (nonzero return: stop with EXIT_FATAL) */
+    int (*keep)(void *keep_user, const ent_doc *d);
+    void *keep_user;
+    int (*sink)(void *sink_user, const char *data, size_t len);
+    void *sink_user;
+} cli_pool_opts;
+int cli_pool_run(const cli_pool_opts *o);
+/* Total bytes of the input files, 0 when unknown (standard input, directories, compressed). */
+uint64_t cli_input_size(int n, char **paths);
+/* The number of cores (default of -j). */
+int cli_cores(void);
+
 int cmd_ingest(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_events(int argc, char **argv);

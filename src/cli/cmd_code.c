@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../code/cameo.h"
 #include "../code/event_json.h"
@@ -13,7 +14,7 @@
 
 static const char code_help[] =
     "usage: entente code [--dict DIR] [--lang fr|en] [--date YYYY-MM-DD] [--format jsonl|tsv|csv]\n"
-    "                    [FILE...]\n"
+    "                    [-j N] [--quiet] [FILE...]\n"
     "\n"
     "Codes documents into CAMEO events, one per line. JSON lines carry doc_id, sent, source,\n"
     "target, code, root, goldstein, quad, date, mode (verbal|nominal), the sentence's byte span\n"
@@ -24,6 +25,8 @@ static const char code_help[] =
     "  --lang L      treat every document as language L\n"
     "  --date D      date of documents that have none (default: today)\n"
     "  --format F    jsonl (default), tsv or csv\n"
+    "  -j, --jobs N  threads (default: one per core); the output is the same, in input order\n"
+    "  --quiet       no progress line (shown only when standard error is a terminal)\n"
     "  -h, --help    this help\n";
 
 static const char explain_help[] =
@@ -108,14 +111,23 @@ int cmd_code(int argc, char **argv)
     static const struct option opts[] = {
         {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
         {"date", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     const char *dir = NULL, *force = NULL, *defdate = NULL;
     char langbuf[8];
-    int fmt = FMT_JSONL, c;
+    int fmt = FMT_JSONL, c, jobs = cli_cores(), quiet = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hd:l:t:f:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hd:l:t:f:j:q", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(code_help, stdout); return EXIT_OK;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 256) { fprintf(stderr, "entente: -j takes a number of threads, 1 to 256\n"); return EXIT_USAGE; }
+            jobs = (int)v;
+            break;
+        }
+        case 'q': quiet = 1; break;
         case 'd': dir = optarg; break;
         case 'l': force = cli_lang(optarg, langbuf); break;
         case 't': defdate = optarg; break;
@@ -128,25 +140,48 @@ int cmd_code(int argc, char **argv)
         default: fputs(code_help, stderr); return EXIT_USAGE;
         }
     }
-    run r;
-    if (cli_coder_open(&r.k, dir) < 0) return EXIT_FATAL;
+    run *rs = ent_xcalloc((size_t)jobs, sizeof *rs);
+    if (cli_coder_open(&rs[0].k, dir) < 0) { free(rs); return EXIT_FATAL; }
+    int opened = 1;
+    for (; opened < jobs; opened++)
+        if (cli_coder_clone(&rs[opened].k, &rs[0].k) < 0) break;
     ent_error err = {0};
-    ent_reader *rd = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
-                                     NULL, NULL, &err);
-    static char obuf[1 << 16];
-    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-    if (fmt != FMT_JSONL) {
-        const char *cols[] = {"doc_id", "sent", "date", "source", "target", "code", "root",
-                              "label", "goldstein", "quad", "mode", "start", "end", "trigger", "pattern",
-                              "sentence", NULL};
-        for (int i = 0; cols[i]; i++) printf("%s%s", i ? (fmt == FMT_TSV ? "\t" : ",") : "", cols[i]);
-        putchar('\n');
+    ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
+                                                      (size_t)(argc - optind), NULL, NULL, &err) : NULL;
+    int status = EXIT_FATAL;
+    if (rd) {
+        static char obuf[1 << 16];
+        setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+        if (fmt != FMT_JSONL) {
+            const char *cols[] = {"doc_id", "sent", "date", "source", "target", "code", "root",
+                                  "label", "goldstein", "quad", "mode", "start", "end", "trigger", "pattern",
+                                  "sentence", NULL};
+            for (int i = 0; cols[i]; i++) printf("%s%s", i ? (fmt == FMT_TSV ? "\t" : ",") : "", cols[i]);
+            putchar('\n');
+        }
+        void **users = ent_xcalloc((size_t)jobs, sizeof *users);
+        ent_text **txs = ent_xcalloc((size_t)jobs, sizeof *txs);
+        ent_analysis **as = ent_xcalloc((size_t)jobs, sizeof *as);
+        for (int i = 0; i < jobs; i++) {
+            rs[i].defdate = defdate ? defdate : cli_today();
+            rs[i].fmt = fmt;
+            users[i] = &rs[i];
+            txs[i] = rs[i].k.tx;
+            as[i] = rs[i].k.a;
+        }
+        cli_pool_opts po = {rd, jobs, force, write_doc, users, txs, as, !quiet && isatty(2),
+                            cli_input_size(argc - optind, argv + optind), NULL, NULL, NULL, NULL};
+        status = cli_pool_run(&po);
+        free(users);
+        free(txs);
+        free(as);
+    } else if (opened == jobs) {
+        fprintf(stderr, "entente: %s\n", err.message);
     }
-    r.defdate = defdate ? defdate : cli_today();
-    r.fmt = fmt;
-    int status = cli_each_doc(rd, r.k.tx, r.k.a, force, write_doc, &r);
     ent_reader_close(rd);
-    cli_coder_close(&r.k);
+    for (int i = 1; i < opened; i++) cli_coder_close_clone(&rs[i].k);
+    cli_coder_close(&rs[0].k);
+    free(rs);
     return status;
 }
 

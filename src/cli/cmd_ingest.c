@@ -14,7 +14,7 @@
 
 static const char ingest_help[] =
     "usage: entente ingest [--db URI] [--dict DIR] [--lang fr|en] [--date D] [--batch N]\n"
-    "                      [--quiet] [FILE...]\n"
+    "                      [-j N] [--quiet] [FILE...]\n"
     "       entente ingest [--db URI] --events FILE [--events FILE...]\n"
     "\n"
     "Codes documents and stores them with their sentences and events. URI: a SQLite file\n"
@@ -30,6 +30,7 @@ static const char ingest_help[] =
     "  --lang L      treat every document as language L\n"
     "  --date D      date of documents that have none (default: today)\n"
     "  --batch N     documents per transaction (default 500; with --events, 5000 lines)\n"
+    "  -j, --jobs N  threads coding documents (default: one per core); the store is the same\n"
     "  --quiet       no progress line on a terminal\n"
     "  -h, --help    this help\n";
 
@@ -49,6 +50,10 @@ typedef struct ingest {
     int64_t last_key;
     long last_sent;
     ent_buf tmp;
+    /* documents: the forced language, and the first store error (the pool stops) */
+    const char *force;
+    int failed;
+    ent_error err;
 } ingest;
 
 static double now_s(void)
@@ -96,72 +101,216 @@ static const char *day_of(const char *date, char out[11])
     return NULL;
 }
 
-static int ingest_doc(ingest *g, const ent_doc *d, const char *force, ent_error *err)
+/* ---- documents: coded by the pool's threads, stored by the main thread in input order ----
+ *
+ * A worker turns each document into records in its batch's output: D (the document), S (a
+ * sentence), E (an event), X (a message: the document is skipped). The main thread reads
+ * them back in input order (store_records) and writes them to the store, committing every
+ * --batch documents. Strings are written with their length and a NUL, and read in place. */
+
+typedef struct coder_ctx {
+    cli_coder k;
+    const char *defdate, *force;
+    ent_buf tmp;
+} coder_ctx;
+
+static void put_u32(ent_buf *b, uint32_t v) { ent_buf_add(b, (const char *)&v, sizeof v); }
+
+static void put_str(ent_buf *b, const char *s, size_t n)
 {
+    if (!s) { put_u32(b, UINT32_MAX); return; }
+    put_u32(b, (uint32_t)n);
+    ent_buf_add(b, s, n);
+    ent_buf_addc(b, 0);
+}
+
+static void put_cstr(ent_buf *b, const char *s) { put_str(b, s, s ? strlen(s) : 0); }
+
+typedef struct recs {
+    const char *p, *end;
+} recs;
+
+static uint32_t get_u32(recs *r)
+{
+    uint32_t v = 0;
+    if (r->end - r->p >= 4) memcpy(&v, r->p, 4);
+    r->p += 4;
+    return v;
+}
+
+static const char *get_str(recs *r)
+{
+    uint32_t n = get_u32(r);
+    if (n == UINT32_MAX) return NULL;
+    const char *s = r->p;
+    r->p += n + 1;
+    return s;
+}
+
+/* cli_doc_fn of the workers: the records of one analysed document */
+static void code_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_buf *out)
+{
+    coder_ctx *c = user;
     char lb[8], day[11];
-    const char *lang = force ? force : cli_lang(d->lang, lb);
-    const char *date = d->date ? d->date : g->defdate;
+    const char *lang = c->force ? c->force : cli_lang(d->lang, lb);
+    const char *date = d->date ? d->date : c->defdate;
+    if (!day_of(date, day)) {
+        char msg[700];
+        snprintf(msg, sizeof msg, "%s: date '%s' is not YYYY-MM-DD; document skipped", d->origin, date);
+        ent_buf_addc(out, 'X');
+        put_cstr(out, msg);
+        return;
+    }
     ent_store_doc sd = {d->id, d->url, d->title, date, lang, {0}};
     ent_store_hash(d, lang, date, &sd);
-    g->docs++;
-    if (begin_if_needed(g, err) < 0) return -1;
-    int has = ent_store_has(g->st, &sd, err);
-    if (has < 0) return -1;
-    if (has == 1) {
-        g->unchanged++;
-        return maybe_commit(g, 0, err);
-    }
-    ent_error aerr = {0};
-    if (ent_text_analyse(g->k.tx, d->text, d->len, lang, g->k.a, &aerr) != ENT_OK) {
-        fprintf(stderr, "%s: %s\n", d->origin, aerr.message);
-        g->bad++;
-        return maybe_commit(g, 0, err);
-    }
-    const char *alang = ent_analysis_lang(g->k.a);
-    sd.lang = alang;
-    if (!day_of(date, day)) {
-        fprintf(stderr, "%s: date '%s' is not YYYY-MM-DD; document skipped\n", d->origin, date);
-        g->bad++;
-        return maybe_commit(g, 0, err);
-    }
-    int64_t key;
-    if (ent_store_put_doc(g->st, &sd, 0, &key, err) != ENT_OK) return -1;
-    if (has == 2) g->replaced++;
-    else g->added++;
-    size_t ns = ent_analysis_sentence_count(g->k.a);
+    const char *alang = ent_analysis_lang(a);
+    ent_buf_addc(out, 'D');
+    put_cstr(out, d->id);
+    put_cstr(out, d->url);
+    put_cstr(out, d->title);
+    put_cstr(out, date);
+    put_cstr(out, alang);
+    put_cstr(out, sd.hash);
     int coded = !strcmp(alang, "fr") || !strcmp(alang, "en");
     char origin[600];
-    for (size_t i = 0; i < ns; i++) {
-        const ent_sentence *s = ent_analysis_sentence(g->k.a, i);
-        if (ent_store_put_sentence(g->st, key, (uint32_t)i, s->start, s->end, d->text + s->start,
-                                   s->end - s->start, err) != ENT_OK)
-            return -1;
-        g->sentences++;
+    for (size_t i = 0; i < ent_analysis_sentence_count(a); i++) {
+        const ent_sentence *s = ent_analysis_sentence(a, i);
+        ent_buf_addc(out, 'S');
+        put_u32(out, (uint32_t)i);
+        put_u32(out, s->start);
+        put_u32(out, s->end);
+        put_str(out, d->text + s->start, s->end - s->start);
         if (!coded) continue;
         const ent_event *ev;
-        size_t n = ent_worker_code(g->k.w, g->k.a, i, date, &ev);
+        size_t n = ent_worker_code(c->k.w, a, i, date, &ev);
         for (size_t j = 0; j < n; j++) {
             const ent_event *e = &ev[j];
-            char *trig = ent_xstrndup(d->text + e->trig_start, e->trig_end - e->trig_start);
-            ent_coder_pattern_origin(g->k.coder, e->pattern, origin, sizeof origin);
-            ent_buf_clear(&g->tmp);
+            ent_buf_addc(out, 'E');
+            put_u32(out, e->sent);
+            put_cstr(out, day);
+            put_cstr(out, e->source);
+            put_cstr(out, e->target);
+            put_cstr(out, e->code);
+            put_cstr(out, e->root);
+            put_cstr(out, e->nominal ? "nominal" : "verbal");
+            put_u32(out, (uint32_t)(int32_t)(e->goldstein * 10.0 + (e->goldstein < 0 ? -0.5 : 0.5)));
+            put_u32(out, (uint32_t)e->quad);
+            put_u32(out, e->src_start);
+            put_u32(out, e->src_end);
+            put_u32(out, e->tgt_start);
+            put_u32(out, e->tgt_end);
+            put_u32(out, e->trig_start);
+            put_u32(out, e->trig_end);
+            put_str(out, d->text + e->trig_start, e->trig_end - e->trig_start);
+            put_cstr(out, ent_coder_pattern_origin(c->k.coder, e->pattern, origin, sizeof origin));
+            ent_buf_clear(&c->tmp);
             for (uint32_t q = 0; q < e->nentries; q++) {
                 char eo[600];
-                if (q) ent_buf_addc(&g->tmp, ' ');
-                ent_buf_adds(&g->tmp, ent_dict_entry_origin(g->k.dict, e->entries[q], eo, sizeof eo));
+                if (q) ent_buf_addc(&c->tmp, ' ');
+                ent_buf_adds(&c->tmp, ent_dict_entry_origin(c->k.dict, e->entries[q], eo, sizeof eo));
             }
-            ent_store_event se = {e->sent, day, e->source, e->target, e->code, e->root,
-                                  e->nominal ? "nominal" : "verbal", e->goldstein, e->quad,
-                                  e->src_start, e->src_end, e->tgt_start, e->tgt_end,
-                                  e->trig_start, e->trig_end, trig, origin,
-                                  g->tmp.p ? g->tmp.p : ""};
-            ent_status rc = ent_store_put_event(g->st, key, &se, err);
-            free(trig);
-            if (rc != ENT_OK) return -1;
-            g->events++;
+            put_cstr(out, c->tmp.p ? c->tmp.p : "");
         }
     }
-    return maybe_commit(g, 0, err);
+}
+
+/* keep: documents already stored with the same content are not coded again */
+static int keep_doc(void *user, const ent_doc *d)
+{
+    ingest *g = user;
+    char lb[8];
+    const char *lang = g->force ? g->force : cli_lang(d->lang, lb);
+    const char *date = d->date ? d->date : g->defdate;
+    ent_store_doc sd = {d->id, NULL, NULL, date, lang, {0}};
+    ent_store_hash(d, lang, date, &sd);
+    if (g->failed) return 0;
+    int has = ent_store_has(g->st, &sd, &g->err);   /* a read: no transaction needed */
+    if (has < 0) { g->failed = 1; return 0; }
+    if (has == 1) {
+        g->docs++;
+        g->unchanged++;
+        show_progress(g, 0);
+        return 0;
+    }
+    return 1;
+}
+
+/* sink: the records of a batch, in input order, into the store */
+static int store_records(void *user, const char *data, size_t len)
+{
+    ingest *g = user;
+    ent_error *err = &g->err;
+    recs r = {data, data + len};
+    int64_t key = 0;
+    int skip = 0;
+    while (r.p < r.end && !g->failed) {
+        char kind = *r.p++;
+        if (kind == 'X') {
+            fprintf(stderr, "%s\n", get_str(&r));
+            g->bad++;
+            continue;
+        }
+        if (kind == 'D') {
+            ent_store_doc sd;
+            memset(&sd, 0, sizeof sd);
+            sd.id = get_str(&r);
+            sd.url = get_str(&r);
+            sd.title = get_str(&r);
+            sd.date = get_str(&r);
+            sd.lang = get_str(&r);
+            snprintf(sd.hash, sizeof sd.hash, "%s", get_str(&r));
+            if (maybe_commit(g, 0, err) < 0 || begin_if_needed(g, err) < 0) { g->failed = 1; break; }
+            int has = ent_store_has(g->st, &sd, err);
+            if (has < 0 || ent_store_put_doc(g->st, &sd, 0, &key, err) != ENT_OK) { g->failed = 1; break; }
+            skip = has == 1;   /* the same document twice in the input: stored once */
+            g->docs++;
+            if (has == 2) g->replaced++;
+            else if (has == 0) g->added++;
+            else g->unchanged++;
+            continue;
+        }
+        if (kind == 'S') {
+            uint32_t idx = get_u32(&r), start = get_u32(&r), end = get_u32(&r);
+            const char *text = get_str(&r);
+            if (skip) continue;
+            if (ent_store_put_sentence(g->st, key, idx, start, end, text, text ? strlen(text) : 0, err) != ENT_OK) {
+                g->failed = 1;
+                break;
+            }
+            g->sentences++;
+            continue;
+        }
+        if (kind == 'E') {
+            ent_store_event e;
+            memset(&e, 0, sizeof e);
+            e.sent = get_u32(&r);
+            e.day = get_str(&r);
+            e.source = get_str(&r);
+            e.target = get_str(&r);
+            e.code = get_str(&r);
+            e.root = get_str(&r);
+            e.mode = get_str(&r);
+            e.goldstein = (int32_t)get_u32(&r) / 10.0;
+            e.quad = (int)get_u32(&r);
+            e.src_start = get_u32(&r);
+            e.src_end = get_u32(&r);
+            e.tgt_start = get_u32(&r);
+            e.tgt_end = get_u32(&r);
+            e.trig_start = get_u32(&r);
+            e.trig_end = get_u32(&r);
+            e.trigger = get_str(&r);
+            e.pattern = get_str(&r);
+            e.entries = get_str(&r);
+            if (skip) continue;
+            if (ent_store_put_event(g->st, key, &e, err) != ENT_OK) { g->failed = 1; break; }
+            g->events++;
+            continue;
+        }
+        snprintf(err->message, sizeof err->message, "internal error: bad record '%c'", kind);
+        g->failed = 1;
+    }
+    show_progress(g, 0);
+    return g->failed;
 }
 
 /* ---- events already coded ---- */
@@ -325,18 +474,26 @@ int cmd_ingest(int argc, char **argv)
         {"db", required_argument, NULL, 'D'}, {"events", required_argument, NULL, 'e'},
         {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
         {"date", required_argument, NULL, 't'}, {"batch", required_argument, NULL, 'b'},
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
+        {"quiet", no_argument, NULL, 'q'}, {"jobs", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     const char *uri = "entente.db", *dir = NULL, *force = NULL;
     const char *evfiles[64];
-    int nev = 0, quiet = 0, c;
+    int nev = 0, quiet = 0, c, jobs = cli_cores();
     char langbuf[8];
     ingest g;
     memset(&g, 0, sizeof g);
     g.batch = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hj:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(ingest_help, stdout); return EXIT_OK;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 256) { fprintf(stderr, "entente: -j takes a number of threads, 1 to 256\n"); return EXIT_USAGE; }
+            jobs = (int)v;
+            break;
+        }
         case 'D': uri = optarg; break;
         case 'e':
             if (nev == 64) { fprintf(stderr, "entente: at most 64 --events files\n"); return EXIT_USAGE; }
@@ -372,22 +529,48 @@ int cmd_ingest(int argc, char **argv)
         for (int i = 0; i < nev && !failed; i++)
             if (ingest_events_file(&g, evfiles[i], &err) < 0) failed = 1;
     } else {
-        if (cli_coder_open(&g.k, dir) < 0) { ent_store_close(g.st); return EXIT_FATAL; }
-        ent_reader *rd = ent_reader_open((const char *const *)argv + optind, (size_t)(argc - optind),
-                                         NULL, NULL, &err);
-        const ent_doc *d;
-        int rc = 0;
-        while (rd && (rc = ent_reader_next(rd, &d, &err)) == 1) {
-            if (ingest_doc(&g, d, force, &err) < 0) { failed = 1; break; }
-            show_progress(&g, 0);
-        }
-        if (!rd || rc < 0) {
-            fprintf(stderr, "entente: %s\n", err.message);
+        coder_ctx *cs = ent_xcalloc((size_t)jobs, sizeof *cs);
+        int opened = cli_coder_open(&cs[0].k, dir) < 0 ? 0 : 1;
+        for (; opened && opened < jobs; opened++)
+            if (cli_coder_clone(&cs[opened].k, &cs[0].k) < 0) break;
+        ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
+                                                          (size_t)(argc - optind), NULL, NULL, &err) : NULL;
+        if (rd) {
+            void **users = ent_xcalloc((size_t)jobs, sizeof *users);
+            ent_text **txs = ent_xcalloc((size_t)jobs, sizeof *txs);
+            ent_analysis **as = ent_xcalloc((size_t)jobs, sizeof *as);
+            for (int i = 0; i < jobs; i++) {
+                cs[i].defdate = g.defdate;
+                cs[i].force = force;
+                users[i] = &cs[i];
+                txs[i] = cs[i].k.tx;
+                as[i] = cs[i].k.a;
+            }
+            g.force = force;
+            /* the pool's own progress line is off: ingest shows its counts */
+            cli_pool_opts po = {rd, jobs, force, code_doc, users, txs, as, 0, 0,
+                                keep_doc, &g, store_records, &g};
+            int prc = cli_pool_run(&po);
+            if (g.failed || prc == EXIT_FATAL) {
+                failed = 1;
+                if (g.err.message[0]) err = g.err;
+            } else if (prc == EXIT_INPUT) {
+                status = EXIT_INPUT;
+            }
+            free(users);
+            free(txs);
+            free(as);
+        } else {
+            if (opened == jobs) fprintf(stderr, "entente: %s\n", err.message);
             status = EXIT_FATAL;
+            failed = 1;
+            err.message[0] = 0;
         }
-        if (rd && ent_reader_problems(rd) > 0 && status == EXIT_OK) status = EXIT_INPUT;
         ent_reader_close(rd);
-        cli_coder_close(&g.k);
+        for (int i = 0; i < opened; i++) ent_buf_free(&cs[i].tmp);
+        for (int i = 1; i < opened; i++) cli_coder_close_clone(&cs[i].k);
+        if (opened) cli_coder_close(&cs[0].k);
+        free(cs);
     }
     if (!failed && maybe_commit(&g, 1, &err) < 0) failed = 1;
     if (failed) {

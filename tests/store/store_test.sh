@@ -202,10 +202,13 @@ c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(8)" "$S" >"$T/lock" &
 lpid=$!
 while ! grep -q locked "$T/lock" 2>/dev/null; do sleep 0.05; done
-"$E" ingest --db "$S" --date 2024-06-20 "$EX" >/dev/null 2>"$T/e"
+"$E" ingest --db "$S" --date 2024-06-20 "$EX" >"$T/o" 2>"$T/e0"
+rc0=$?
+"$E" ingest --db "$S" "$T/v1.jsonl" >/dev/null 2>"$T/e"
 rc=$?
 kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
-check "locked store: exit 3 and a clear message" sh -c "[ $rc -eq 3 ] && grep -q 'another process is writing' '$T/e'"
+check "locked store: unchanged documents need no write, and are checked" sh -c "[ $rc0 -eq 0 ] && grep -q '0 new' '$T/o'"
+check "locked store: a new document waits 5 s, then exit 3 and a clear message" sh -c "[ $rc -eq 3 ] && grep -q 'another process is writing' '$T/e'"
     check "locked store: nothing half-written" [ "$(counts "$S")" = "$C1" ]
     sqlite3_py() { python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()" "$@"; }
     # a store of schema version 1 (before the daily counts) is migrated on open, and the

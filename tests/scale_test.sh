@@ -1,0 +1,73 @@
+#!/bin/sh
+# scale_test.sh: coding with several threads gives byte for byte the output of one thread, in
+# input order, from files and from a pipe; nothing on standard error when it is not a
+# terminal; the same store with ingest -j 1 and -j 3; with MPI (when mpirun is installed),
+# `mpirun -np 2 entente code --mpi` gives the output of -j 1.
+# usage: scale_test.sh ENTENTE ROOT
+set -u
+E=$1
+ROOT=$2
+T=$(mktemp -d "${TMPDIR:-/tmp}/entente-scale.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+fails=0
+n=0
+check() { name=$1; shift; n=$((n + 1)); if "$@"; then echo "ok $n - $name"; else echo "not ok $n - $name"; fails=$((fails + 1)); fi; }
+
+# a corpus of real text: the examples' paragraphs and the timeline, 3,000 documents with
+# distinct ids and dates, one of them bad JSON and one in German (identified, not coded)
+python3 - "$ROOT" "$T/corpus.jsonl" <<'PY'
+import glob, json, sys
+root, out = sys.argv[1], sys.argv[2]
+texts = []
+for f in sorted(glob.glob(root + "/docs/examples/*.txt")):
+    texts += [p.strip() for p in open(f, encoding="utf-8").read().split("\n\n") if len(p.strip()) > 40]
+for l in open(root + "/docs/examples/timeline.jsonl", encoding="utf-8"):
+    texts.append(json.loads(l)["text"])
+with open(out, "w", encoding="utf-8") as o:
+    for i in range(3000):
+        if i == 1234:
+            o.write('{"id": "broken", "text": \n')
+        if i == 2000:
+            o.write(json.dumps({"id": "de", "text": "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen."}) + "\n")
+        o.write(json.dumps({"id": f"s{i:05d}", "date": f"20{17 + i % 8}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                            "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+PY
+"$E" code -j 1 "$T/corpus.jsonl" >"$T/j1" 2>"$T/e1"
+rc1=$?
+"$E" code -j 2 "$T/corpus.jsonl" >"$T/j2" 2>"$T/e2"
+rc2=$?
+"$E" code -j 5 "$T/corpus.jsonl" >"$T/j5" 2>"$T/e5"
+check "-j 1 codes the corpus (and reports the bad line: exit 1)" sh -c "[ $rc1 -eq 1 ] && [ \$(wc -l <'$T/j1') -gt 5000 ]"
+check "-j 2: byte for byte the output of -j 1" cmp -s "$T/j1" "$T/j2"
+check "-j 5: byte for byte the output of -j 1" cmp -s "$T/j1" "$T/j5"
+check "-j 2: the same exit code and messages" sh -c "[ $rc2 -eq $rc1 ] && cmp -s '$T/e1' '$T/e2'"
+check "stderr has only the bad line's message (no progress when not a terminal)" sh -c "[ \$(wc -l <'$T/e2') -eq 1 ] && grep -q 'corpus.jsonl:1235:' '$T/e2'"
+cat "$T/corpus.jsonl" | "$E" code -j 2 >"$T/pipe" 2>/dev/null
+check "a pipe as input, -j 2: the same output" cmp -s "$T/j1" "$T/pipe"
+"$E" code -j 2 --format tsv "$T/corpus.jsonl" >"$T/t2" 2>/dev/null
+"$E" code -j 1 --format tsv "$T/corpus.jsonl" >"$T/t1" 2>/dev/null
+check "-j 2 --format tsv: the same as -j 1" cmp -s "$T/t1" "$T/t2"
+"$E" ingest -j 1 --db "$T/i1.db" "$T/corpus.jsonl" >/dev/null 2>&1
+"$E" ingest -j 3 --db "$T/i3.db" "$T/corpus.jsonl" >/dev/null 2>&1
+"$E" events --db "$T/i1.db" --dedup none --format tsv --limit 100000 >"$T/s1"
+"$E" events --db "$T/i3.db" --dedup none --format tsv --limit 100000 >"$T/s3"
+check "ingest -j 3: the same store as -j 1" sh -c "cmp -s '$T/s1' '$T/s3' && [ \$(wc -l <'$T/s1') -gt 1000 ]"
+
+if command -v mpirun >/dev/null 2>&1 && "$E" code --help | grep -q -- --mpi; then
+    MPI="mpirun -np 2 --oversubscribe"
+    [ "$(id -u)" -eq 0 ] && MPI="$MPI --allow-run-as-root"
+    # shellcheck disable=SC2086
+    $MPI "$E" code --mpi "$T/corpus.jsonl" >"$T/m2" 2>"$T/me"
+    check "mpirun -np 2 entente code --mpi: the output of -j 1" cmp -s "$T/j1" "$T/m2"
+    # shellcheck disable=SC2086
+    $MPI "$E" code --mpi "$T/corpus.jsonl" "$ROOT/docs/examples" >"$T/m3" 2>/dev/null
+    "$E" code -j 1 "$T/corpus.jsonl" "$ROOT/docs/examples" >"$T/j1b" 2>/dev/null
+    check "--mpi with several inputs: the output of -j 1" cmp -s "$T/j1b" "$T/m3"
+    # shellcheck disable=SC2086
+    $MPI "$E" code --mpi "$T/nonexistent.jsonl" >/dev/null 2>"$T/mf"
+    check "--mpi: a failing rank fails the run with its message" sh -c "[ $? -ne 0 ] && grep -q nonexistent '$T/mf'"
+else
+    echo "# mpirun or --mpi absent: MPI checks skipped"
+fi
+echo "$n tests, $fails failed"
+[ $fails -eq 0 ]
