@@ -81,6 +81,23 @@ uint64_t cli_input_size(int n, char **paths);
 /* The number of cores (default of -j). */
 int cli_cores(void);
 
+/* MPI (mpi.c): documents shared by blocks across the ranks of mpirun. */
+int cli_mpi_init(int *argc, char ***argv);
+int cli_mpi_rank(void);
+int cli_mpi_size(void);
+void cli_mpi_finish(void);
+/* Prints the message and stops every rank (mpirun exits with an error). */
+void cli_mpi_abort(const char *msg);
+/* Is document number i of the input this rank's? */
+int cli_mpi_mine(long doc_index);
+/* The reader's message handler under MPI: only rank 0 reports bad input. */
+ent_diag_fn cli_mpi_diag(void);
+/* Sums n counters over the ranks (every rank gets the sums); the largest v of all ranks. */
+void cli_mpi_sum(long *v, int n);
+int cli_mpi_max(int v);
+/* `code --mpi`: this rank's blocks coded, all written by rank 0 in input order. */
+int cli_mpi_code(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force, cli_doc_fn fn, void *user);
+
 int cmd_ingest(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_events(int argc, char **argv);

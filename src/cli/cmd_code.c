@@ -14,7 +14,7 @@
 
 static const char code_help[] =
     "usage: entente code [--dict DIR] [--lang fr|en] [--date YYYY-MM-DD] [--format jsonl|tsv|csv]\n"
-    "                    [-j N] [--quiet] [FILE...]\n"
+    "                    [-j N] [--quiet] [--mpi] [FILE...]\n"
     "\n"
     "Codes documents into CAMEO events, one per line. JSON lines carry doc_id, sent, source,\n"
     "target, code, root, goldstein, quad, date, mode (verbal|nominal), the sentence's byte span\n"
@@ -27,6 +27,8 @@ static const char code_help[] =
     "  --format F    jsonl (default), tsv or csv\n"
     "  -j, --jobs N  threads (default: one per core); the output is the same, in input order\n"
     "  --quiet       no progress line (shown only when standard error is a terminal)\n"
+    "  --mpi         under mpirun: the ranks share the documents (blocks of 64), rank 0\n"
+    "                writes the output in input order (docs/scaling.md)\n"
     "  -h, --help    this help\n";
 
 static const char explain_help[] =
@@ -112,10 +114,11 @@ int cmd_code(int argc, char **argv)
         {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
         {"date", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
         {"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
+        {"mpi", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     const char *dir = NULL, *force = NULL, *defdate = NULL;
     char langbuf[8];
-    int fmt = FMT_JSONL, c, jobs = cli_cores(), quiet = 0;
+    int fmt = FMT_JSONL, c, jobs = cli_cores(), quiet = 0, mpi = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "hd:l:t:f:j:q", opts, NULL)) != -1) {
         switch (c) {
@@ -128,6 +131,7 @@ int cmd_code(int argc, char **argv)
             break;
         }
         case 'q': quiet = 1; break;
+        case 'M': mpi = 1; break;
         case 'd': dir = optarg; break;
         case 'l': force = cli_lang(optarg, langbuf); break;
         case 't': defdate = optarg; break;
@@ -140,6 +144,15 @@ int cmd_code(int argc, char **argv)
         default: fputs(code_help, stderr); return EXIT_USAGE;
         }
     }
+    if (mpi) {
+        if (cli_mpi_init(&argc, &argv) < 0) return EXIT_FATAL;
+        jobs = 1;   /* one rank per core */
+        if (optind >= argc && cli_mpi_size() > 1) {
+            if (cli_mpi_rank() == 0) fprintf(stderr, "entente: --mpi needs input files (every rank reads them)\n");
+            cli_mpi_finish();
+            return EXIT_USAGE;
+        }
+    }
     run *rs = ent_xcalloc((size_t)jobs, sizeof *rs);
     if (cli_coder_open(&rs[0].k, dir) < 0) { free(rs); return EXIT_FATAL; }
     int opened = 1;
@@ -147,9 +160,24 @@ int cmd_code(int argc, char **argv)
         if (cli_coder_clone(&rs[opened].k, &rs[0].k) < 0) break;
     ent_error err = {0};
     ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
-                                                      (size_t)(argc - optind), NULL, NULL, &err) : NULL;
+                                                      (size_t)(argc - optind), mpi ? cli_mpi_diag() : NULL,
+                                                      NULL, &err) : NULL;
     int status = EXIT_FATAL;
-    if (rd) {
+    if (mpi && !rd) cli_mpi_abort(err.message);
+    if (rd && mpi) {
+        static char obuf[1 << 16];
+        setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+        if (fmt != FMT_JSONL && cli_mpi_rank() == 0) {
+            const char *cols[] = {"doc_id", "sent", "date", "source", "target", "code", "root",
+                                  "label", "goldstein", "quad", "mode", "start", "end", "trigger", "pattern",
+                                  "sentence", NULL};
+            for (int i = 0; cols[i]; i++) printf("%s%s", i ? (fmt == FMT_TSV ? "\t" : ",") : "", cols[i]);
+            putchar('\n');
+        }
+        rs[0].defdate = defdate ? defdate : cli_today();
+        rs[0].fmt = fmt;
+        status = cli_mpi_code(rd, rs[0].k.tx, rs[0].k.a, force, write_doc, &rs[0]);
+    } else if (rd) {
         static char obuf[1 << 16];
         setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
         if (fmt != FMT_JSONL) {
@@ -182,6 +210,7 @@ int cmd_code(int argc, char **argv)
     for (int i = 1; i < opened; i++) cli_coder_close_clone(&rs[i].k);
     cli_coder_close(&rs[0].k);
     free(rs);
+    if (mpi) cli_mpi_finish();
     return status;
 }
 

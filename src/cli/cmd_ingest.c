@@ -14,7 +14,7 @@
 
 static const char ingest_help[] =
     "usage: entente ingest [--db URI] [--dict DIR] [--lang fr|en] [--date D] [--batch N]\n"
-    "                      [-j N] [--quiet] [FILE...]\n"
+    "                      [-j N] [--quiet] [--mpi] [FILE...]\n"
     "       entente ingest [--db URI] --events FILE [--events FILE...]\n"
     "\n"
     "Codes documents and stores them with their sentences and events. URI: a SQLite file\n"
@@ -31,6 +31,8 @@ static const char ingest_help[] =
     "  --date D      date of documents that have none (default: today)\n"
     "  --batch N     documents per transaction (default 500; with --events, 5000 lines)\n"
     "  -j, --jobs N  threads coding documents (default: one per core); the store is the same\n"
+    "  --mpi         under mpirun, with a PostgreSQL store: each rank codes and stores its\n"
+    "                share of the documents (docs/scaling.md)\n"
     "  --quiet       no progress line on a terminal\n"
     "  -h, --help    this help\n";
 
@@ -54,6 +56,8 @@ typedef struct ingest {
     const char *force;
     int failed;
     ent_error err;
+    int mpi;                   /* --mpi: only this rank's documents */
+    long doc_index;
 } ingest;
 
 static double now_s(void)
@@ -218,6 +222,7 @@ static void code_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_bu
 static int keep_doc(void *user, const ent_doc *d)
 {
     ingest *g = user;
+    if (g->mpi && !cli_mpi_mine(g->doc_index++)) return 0;   /* another rank's */
     char lb[8];
     const char *lang = g->force ? g->force : cli_lang(d->lang, lb);
     const char *date = d->date ? d->date : g->defdate;
@@ -475,6 +480,7 @@ int cmd_ingest(int argc, char **argv)
         {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
         {"date", required_argument, NULL, 't'}, {"batch", required_argument, NULL, 'b'},
         {"quiet", no_argument, NULL, 'q'}, {"jobs", required_argument, NULL, 'j'},
+        {"mpi", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
     const char *uri = "entente.db", *dir = NULL, *force = NULL;
     const char *evfiles[64];
@@ -507,6 +513,7 @@ int cmd_ingest(int argc, char **argv)
             if (g.batch < 1) { fprintf(stderr, "entente: --batch must be a positive number\n"); return EXIT_USAGE; }
             break;
         case 'q': quiet = 1; break;
+        case 'M': g.mpi = 1; break;
         default: fputs(ingest_help, stderr); return EXIT_USAGE;
         }
     }
@@ -514,9 +521,19 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr, "entente: give either --events files or documents, not both\n");
         return EXIT_USAGE;
     }
+    if (g.mpi) {
+        if (nev) { fprintf(stderr, "entente: --mpi codes documents; load --events files without it\n"); return EXIT_USAGE; }
+        if (strncmp(uri, "postgres", 8)) {
+            fprintf(stderr, "entente: --mpi needs a store all ranks share: --db postgresql://...\n");
+            return EXIT_USAGE;
+        }
+        if (cli_mpi_init(&argc, &argv) < 0) return EXIT_FATAL;
+        quiet = 1;
+    }
     ent_error err = {0};
     g.st = ent_store_open(uri, &err);
     if (!g.st) {
+        if (g.mpi) cli_mpi_abort(err.message);
         fprintf(stderr, "entente: %s\n", err.message);
         return EXIT_FATAL;
     }
@@ -534,7 +551,9 @@ int cmd_ingest(int argc, char **argv)
         for (; opened && opened < jobs; opened++)
             if (cli_coder_clone(&cs[opened].k, &cs[0].k) < 0) break;
         ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
-                                                          (size_t)(argc - optind), NULL, NULL, &err) : NULL;
+                                                          (size_t)(argc - optind), g.mpi ? cli_mpi_diag() : NULL,
+                                                          NULL, &err) : NULL;
+        if (g.mpi && !rd) cli_mpi_abort(opened == jobs ? err.message : "cannot load the coder");
         if (rd) {
             void **users = ent_xcalloc((size_t)jobs, sizeof *users);
             ent_text **txs = ent_xcalloc((size_t)jobs, sizeof *txs);
@@ -579,18 +598,28 @@ int cmd_ingest(int argc, char **argv)
         ent_store_rollback(g.st);
         status = EXIT_FATAL;
     }
+    if (g.mpi) {
+        /* a failed rank stops them all, with its message; else the counts of all ranks */
+        if (failed) cli_mpi_abort(err.message[0] ? err.message : "ingest failed");
+        long counts[7] = {g.docs, g.added, g.replaced, g.unchanged, g.sentences, g.events, g.bad};
+        cli_mpi_sum(counts, 7);
+        g.docs = counts[0], g.added = counts[1], g.replaced = counts[2], g.unchanged = counts[3];
+        g.sentences = counts[4], g.events = counts[5], g.bad = counts[6];
+        status = cli_mpi_max(status);
+    }
     show_progress(&g, 1);
-    if (!failed) {
+    if (!failed && (!g.mpi || cli_mpi_rank() == 0)) {
         if (nev)
             printf("ingest: %ld events from %ld lines into %s\n", g.events, g.docs, uri);
         else
             printf("ingest: %ld documents (%ld new, %ld replaced, %ld unchanged), %ld sentences, %ld events into %s\n",
-                   g.docs - g.bad, g.added, g.replaced, g.unchanged, g.sentences, g.events, uri);
+                   g.docs, g.added, g.replaced, g.unchanged, g.sentences, g.events, uri);
     }
     if (g.bad && status == EXIT_OK) status = EXIT_INPUT;
     ent_buf_free(&g.tmp);
     free(g.last_doc);
     ent_store_close(g.st);
+    if (g.mpi) cli_mpi_finish();
     return status;
 }
 

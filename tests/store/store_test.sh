@@ -242,6 +242,19 @@ else
         if ! cmp -s "$T/pg.out" "$T/lite.out"; then echo "# differs: $q"; same=0; fi
     done
     check "every analysis gives the same answer as SQLite" [ $same -eq 1 ]
+    # MPI: two ranks code and store their shares of the documents in the shared store
+    if command -v mpirun >/dev/null 2>&1; then
+        SM=$(store mpi)
+        MPI="mpirun -np 2 --oversubscribe"
+        [ "$(id -u)" -eq 0 ] && MPI="$MPI --allow-run-as-root"
+        # shellcheck disable=SC2086
+        ASAN_OPTIONS=detect_leaks=0 $MPI "$E" ingest --mpi --db "$SM" --batch 25 "$T/big.jsonl" >"$T/mpi.out" 2>"$T/mpi.err"
+        MC=$(counts "$SM")
+        check "mpirun -np 2 entente ingest --mpi: the counts of one process ($MC)" [ "$MC" = "$WHOLE" ]
+        "$E" dyads --db "$SM" --top 20 --format tsv >"$T/topM"
+        check "mpirun -np 2 entente ingest --mpi: the answers of one process" cmp -s "$T/topA" "$T/topM"
+        check "ingest --mpi: one summary line, from rank 0" [ "$(grep -c '^ingest:' "$T/mpi.out")" = 1 ]
+    fi
 fi
 
 echo "$n tests, $fails failed ($BACKEND)"
