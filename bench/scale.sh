@@ -72,7 +72,7 @@ big_bytes = os.path.getsize(big)
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 def line(name, r, k):
     t = r[k]
-    return (f"| {name} | -{k[1:]} | {r['sents']:,} | {t[0]:.2f} s ({t[1]:.2f}-{t[2]:.2f}) | "
+    return (f"| {name} | -j {k[1:]} | {r['sents']:,} | {t[0]:.2f} s ({t[1]:.2f}-{t[2]:.2f}) | "
             f"{r['sents'] / t[0]:,.0f} | {r['bytes'] / t[0] / 1e6:.1f} | {(r['rss1'] if k == 'j1' else r['rss2']) / 1024:.0f} MB |")
 r1, rm = rows["100k"], rows["1m"]
 text = f"""# Scale benchmarks (bench/scale.sh)
@@ -83,7 +83,7 @@ sentences and the English sentences of ../shared/peers/ConfliBERT, in documents 
 sentences, replicated with distinct ids. `entente code`, JSON lines to /dev/null, wall time
 including start-up (dictionary load), median of 5 runs (range).
 
-| corpus | threads | sentences | time | sentences/s | MB/s | peak RSS |
+| corpus | option | sentences | time | sentences/s | MB/s | peak RSS |
 |---|---|---|---|---|---|---|
 {line("100k", r1, "j1")}
 {line("100k", r1, "j2")}
