@@ -60,8 +60,21 @@ static const char *const migrations[] = {
 };
 enum { SCHEMA_VERSION = sizeof migrations / sizeof *migrations };
 
+/* A daily count waiting for the commit: the reports of one (day, source country, target
+ * country, code) added by this transaction. Many reports of one event fall on one key, so
+ * the counts are added once per key at commit instead of once per event. */
+typedef struct pending {
+    char day[11], src[16], tgt[16], code[8];
+    int quad;
+    double goldstein;
+    long count;
+} pending;
+
 struct ent_store {
     db *db;
+    ent_map pend_idx;          /* key -> index + 1 into pend */
+    pending *pend;
+    size_t npend, cappend;
 };
 
 /* The ingest's statements, prepared once per connection (db_query_slot). */
@@ -165,10 +178,40 @@ ent_store *ent_store_open(const char *uri, ent_error *err)
     return s;
 }
 
+static void pend_clear(ent_store *s)
+{
+    ent_map_free(&s->pend_idx);
+    memset(&s->pend_idx, 0, sizeof s->pend_idx);
+    s->npend = 0;
+}
+
+/* Adds the pending daily counts to dyad_day (inside the open transaction). */
+static int pend_flush(ent_store *s, ent_error *err)
+{
+    for (size_t i = 0; i < s->npend; i++) {
+        pending *p = &s->pend[i];
+        char q[12], g[32], n[24];
+        snprintf(q, sizeof q, "%d", p->quad);
+        snprintf(g, sizeof g, "%.1f", p->goldstein);
+        snprintf(n, sizeof n, "%ld", p->count);
+        const char *pd[] = {p->day, p->src, p->tgt, p->code, q, g, n};
+        if (db_query_slot(s->db, SLOT_DAILY,
+                          "INSERT INTO dyad_day (day, src_cty, tgt_cty, code, quad, goldstein, reports)"
+                          " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (day, src_cty, tgt_cty, code)"
+                          " DO UPDATE SET reports = dyad_day.reports + EXCLUDED.reports",
+                          7, pd, NULL, NULL, err) < 0)
+            return -1;
+    }
+    pend_clear(s);
+    return 0;
+}
+
 void ent_store_close(ent_store *s)
 {
     if (!s) return;
     db_close(s->db);
+    ent_map_free(&s->pend_idx);
+    free(s->pend);
     free(s);
 }
 
@@ -200,9 +243,23 @@ ent_status ent_store_stats(ent_store *s, ent_store_info *out, ent_error *err)
     return ENT_OK;
 }
 
-ent_status ent_store_begin(ent_store *s, ent_error *err) { return db_begin(s->db, err) < 0 ? ENT_ERR_FATAL : ENT_OK; }
-ent_status ent_store_commit(ent_store *s, ent_error *err) { return db_commit(s->db, err) < 0 ? ENT_ERR_FATAL : ENT_OK; }
-void ent_store_rollback(ent_store *s) { db_rollback(s->db); }
+ent_status ent_store_begin(ent_store *s, ent_error *err)
+{
+    pend_clear(s);
+    return db_begin(s->db, err) < 0 ? ENT_ERR_FATAL : ENT_OK;
+}
+
+ent_status ent_store_commit(ent_store *s, ent_error *err)
+{
+    if (pend_flush(s, err) < 0) return ENT_ERR_FATAL;
+    return db_commit(s->db, err) < 0 ? ENT_ERR_FATAL : ENT_OK;
+}
+
+void ent_store_rollback(ent_store *s)
+{
+    pend_clear(s);
+    db_rollback(s->db);
+}
 
 void ent_store_hash(const ent_doc *doc, const char *lang, const char *date, ent_store_doc *d)
 {
@@ -256,7 +313,8 @@ ent_status ent_store_put_doc(ent_store *s, const ent_store_doc *d, int keep, int
             return ENT_OK;
         }
         /* content changed: its events leave the daily counts, then its sentences and events
-         * go with it (ON DELETE CASCADE) */
+         * go with it (ON DELETE CASCADE); the counts waiting for the commit go in first */
+        if (pend_flush(s, err) < 0) return ENT_ERR_FATAL;
         char k[24];
         snprintf(k, sizeof k, "%lld", (long long)r.key);
         const char *pk[] = {k};
@@ -287,6 +345,34 @@ ent_status ent_store_put_doc(ent_store *s, const ent_store_doc *d, int keep, int
     return ENT_OK;
 }
 
+/* A key or a count in decimal (the hot path of an ingest avoids printf). */
+static char *i64s(char *buf, int64_t v)
+{
+    char tmp[24];
+    int n = 0, neg = v < 0;
+    uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do tmp[n++] = (char)('0' + u % 10); while ((u /= 10));
+    int k = 0;
+    if (neg) buf[k++] = '-';
+    while (n) buf[k++] = tmp[--n];
+    buf[k] = 0;
+    return buf;
+}
+
+/* A Goldstein score with one decimal: "-7.2", "3.4", "0.0". */
+static char *g1s(char *buf, double g)
+{
+    long t = (long)(g * 10.0 + (g < 0 ? -0.5 : 0.5));
+    int k = 0;
+    if (t < 0) { buf[k++] = '-'; t = -t; }
+    i64s(buf + k, t / 10);
+    k = (int)strlen(buf);
+    buf[k++] = '.';
+    buf[k++] = (char)('0' + t % 10);
+    buf[k] = 0;
+    return buf;
+}
+
 static char *u32s(char *buf, uint32_t v)
 {
     char tmp[12];
@@ -301,7 +387,7 @@ ent_status ent_store_put_sentence(ent_store *s, int64_t doc, uint32_t idx, uint3
                                   uint32_t end, const char *text, size_t len, ent_error *err)
 {
     char k[24], i[12], a[12], b[12];
-    snprintf(k, sizeof k, "%lld", (long long)doc);
+    i64s(k, doc);
     char *body = text ? ent_xstrndup(text, len) : NULL;
     const char *p[] = {k, u32s(i, idx), u32s(a, start), u32s(b, end), body};
     long rc = db_query_slot(s->db, SLOT_SENTENCE,
@@ -328,9 +414,9 @@ ent_status ent_store_put_event(ent_store *s, int64_t doc, const ent_store_event 
                                ent_error *err)
 {
     char k[24], sent[12], sc[16], tc[16], g[32], q[12], n[6][12];
-    snprintf(k, sizeof k, "%lld", (long long)doc);
-    snprintf(g, sizeof g, "%.1f", e->goldstein);
-    snprintf(q, sizeof q, "%d", e->quad);
+    i64s(k, doc);
+    g1s(g, e->goldstein);
+    i64s(q, e->quad);
     const char *p[] = {k, u32s(sent, e->sent), e->day, e->source, e->target,
                        ent_actor_country(e->source, sc), ent_actor_country(e->target, tc),
                        e->code, e->root, g, q, e->mode,
@@ -347,11 +433,25 @@ ent_status ent_store_put_event(ent_store *s, int64_t doc, const ent_store_event 
                        21, p, err);
     if (rc < 0) return ENT_ERR_FATAL;
     if (rc == 0) return ENT_OK;   /* stored already: the daily count has it */
-    const char *pd[] = {e->day, sc, tc, e->code, q, g};
-    rc = db_query_slot(s->db, SLOT_DAILY,
-                       "INSERT INTO dyad_day (day, src_cty, tgt_cty, code, quad, goldstein, reports)"
-                       " VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (day, src_cty, tgt_cty, code)"
-                       " DO UPDATE SET reports = dyad_day.reports + 1",
-                       6, pd, NULL, NULL, err);
-    return rc < 0 ? ENT_ERR_FATAL : ENT_OK;
+    char key[64];
+    int kn = snprintf(key, sizeof key, "%s|%s|%s|%s", e->day, sc, tc, e->code);
+    size_t at = (size_t)(uintptr_t)ent_map_get(&s->pend_idx, key, (size_t)kn);
+    if (at) {
+        s->pend[at - 1].count++;
+        return ENT_OK;
+    }
+    if (s->npend == s->cappend) {
+        s->cappend = s->cappend ? 2 * s->cappend : 1024;
+        s->pend = ent_xrealloc(s->pend, s->cappend * sizeof *s->pend);
+    }
+    pending *pe = &s->pend[s->npend++];
+    snprintf(pe->day, sizeof pe->day, "%s", e->day);
+    snprintf(pe->src, sizeof pe->src, "%s", sc);
+    snprintf(pe->tgt, sizeof pe->tgt, "%s", tc);
+    snprintf(pe->code, sizeof pe->code, "%s", e->code);
+    pe->quad = e->quad;
+    pe->goldstein = e->goldstein;
+    pe->count = 1;
+    ent_map_put(&s->pend_idx, key, (size_t)kn, (void *)(uintptr_t)s->npend);
+    return ENT_OK;
 }
