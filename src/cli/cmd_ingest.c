@@ -357,19 +357,50 @@ static int valid_actor(const char *s)
 }
 
 /* One event line. Returns 0 stored, 1 bad line (reported), -1 store error. */
+static const char *str_of(const cJSON *c) { return cJSON_IsString(c) ? c->valuestring : NULL; }
+
+static int num_of(const cJSON *c, double *out)
+{
+    if (!cJSON_IsNumber(c)) return 0;
+    *out = c->valuedouble;
+    return 1;
+}
+
 static int ingest_event_line(ingest *g, const char *where, char *line, ent_error *err)
 {
     cJSON *o = cJSON_Parse(line);
     const char *msg = NULL;
     char day[11];
     if (!o || !cJSON_IsObject(o)) msg = "not a JSON object";
-    const char *doc_id = o ? jstr(o, "doc_id") : NULL;
-    const char *src = o ? jstr(o, "source") : NULL, *tgt = o ? jstr(o, "target") : NULL;
-    const char *code = o ? jstr(o, "code") : NULL;
-    const char *date = o ? jstr(o, "date") : NULL;
+    /* the fields, in one pass over the object's members */
+    const cJSON *f_doc = NULL, *f_src = NULL, *f_tgt = NULL, *f_code = NULL, *f_date = NULL, *f_sent = NULL,
+                *f_gs = NULL, *f_quad = NULL, *f_mode = NULL, *f_sentence = NULL, *f_spans = NULL,
+                *f_trigger = NULL, *f_entries = NULL;
+    for (const cJSON *c = o && !msg ? o->child : NULL; c; c = c->next) {
+        const char *k = c->string;
+        if (!k) continue;
+        switch (k[0]) {
+        case 'd': if (!strcmp(k, "doc_id")) f_doc = c; else if (!strcmp(k, "date")) f_date = c; break;
+        case 's':
+            if (!strcmp(k, "source")) f_src = c;
+            else if (!strcmp(k, "sent")) f_sent = c;
+            else if (!strcmp(k, "sentence")) f_sentence = c;
+            else if (!strcmp(k, "spans")) f_spans = c;
+            break;
+        case 't': if (!strcmp(k, "target")) f_tgt = c; else if (!strcmp(k, "trigger")) f_trigger = c; break;
+        case 'c': if (!strcmp(k, "code")) f_code = c; break;
+        case 'g': if (!strcmp(k, "goldstein")) f_gs = c; break;
+        case 'q': if (!strcmp(k, "quad")) f_quad = c; break;
+        case 'm': if (!strcmp(k, "mode")) f_mode = c; break;
+        case 'e': if (!strcmp(k, "entries")) f_entries = c; break;
+        default: break;
+        }
+    }
+    const char *doc_id = str_of(f_doc), *src = str_of(f_src), *tgt = str_of(f_tgt);
+    const char *code = str_of(f_code), *date = str_of(f_date);
     double sent = -1, gs = 0, quad = 0;
     if (!msg && !doc_id) msg = "no \"doc_id\" string";
-    if (!msg && (!jnum(o, "sent", &sent) || sent < 0)) msg = "no \"sent\" number";
+    if (!msg && (!num_of(f_sent, &sent) || sent < 0)) msg = "no \"sent\" number";
     if (!msg && (!valid_actor(src) || !valid_actor(tgt))) msg = "\"source\" and \"target\" must be actor codes (A-Z, 0-9)";
     if (!msg && !strcmp(src, tgt)) msg = "source and target are the same actor";
     const ent_cameo *cm = !msg && code ? ent_cameo_find(code) : NULL;
@@ -381,10 +412,10 @@ static int ingest_event_line(ingest *g, const char *where, char *line, ent_error
         g->bad++;
         return 1;
     }
-    if (!jnum(o, "goldstein", &gs)) gs = cm->goldstein;
-    if (!jnum(o, "quad", &quad)) quad = ent_cameo_quad(code);
+    if (!num_of(f_gs, &gs)) gs = cm->goldstein;
+    if (!num_of(f_quad, &quad)) quad = ent_cameo_quad(code);
     char root[3] = {code[0], code[1], 0};
-    const char *mode = jstr(o, "mode");
+    const char *mode = str_of(f_mode);
     if (!mode || (strcmp(mode, "verbal") && strcmp(mode, "nominal"))) mode = "verbal";
 
     ent_store_doc sd = {doc_id, NULL, NULL, date ? date : g->defdate, NULL, {0}};
@@ -406,7 +437,7 @@ static int ingest_event_line(ingest *g, const char *where, char *line, ent_error
         g->last_key = key;
         g->last_sent = -1;
     }
-    const cJSON *sn = cJSON_GetObjectItemCaseSensitive(o, "sentence");
+    const cJSON *sn = f_sentence;
     const char *body = sn ? jstr(sn, "text") : NULL;
     double ss = 0, se = 0;
     if ((long)sent != g->last_sent && sn && jnum(sn, "start", &ss) && jnum(sn, "end", &se) && ss >= 0 &&
@@ -418,8 +449,8 @@ static int ingest_event_line(ingest *g, const char *where, char *line, ent_error
         }
         g->last_sent = (long)sent;
     }
-    const cJSON *spans = cJSON_GetObjectItemCaseSensitive(o, "spans");
-    const cJSON *ent = cJSON_GetObjectItemCaseSensitive(o, "entries");
+    const cJSON *spans = f_spans;
+    const cJSON *ent = f_entries;
     ent_buf_clear(&g->tmp);
     const cJSON *acts = ent ? cJSON_GetObjectItemCaseSensitive(ent, "actors") : NULL, *a;
     cJSON_ArrayForEach(a, acts) {
@@ -428,7 +459,7 @@ static int ingest_event_line(ingest *g, const char *where, char *line, ent_error
         ent_buf_adds(&g->tmp, a->valuestring);
     }
     ent_store_event ev = {(uint32_t)sent, day, src, tgt, cm->code, root, mode, gs, (int)quad,
-                          0, 0, 0, 0, 0, 0, jstr(o, "trigger"), ent ? jstr(ent, "pattern") : NULL,
+                          0, 0, 0, 0, 0, 0, str_of(f_trigger), ent ? jstr(ent, "pattern") : NULL,
                           g->tmp.p ? g->tmp.p : ""};
     jspan(spans, "source", &ev.src_start, &ev.src_end);
     jspan(spans, "target", &ev.tgt_start, &ev.tgt_end);

@@ -388,13 +388,15 @@ ent_status ent_store_put_sentence(ent_store *s, int64_t doc, uint32_t idx, uint3
 {
     char k[24], i[12], a[12], b[12];
     i64s(k, doc);
-    char *body = text ? ent_xstrndup(text, len) : NULL;
+    /* the text is bound as a C string: copied only when it does not end at len */
+    char *copy = text && text[len] ? ent_xstrndup(text, len) : NULL;
+    const char *body = copy ? copy : text;
     const char *p[] = {k, u32s(i, idx), u32s(a, start), u32s(b, end), body};
     long rc = db_query_slot(s->db, SLOT_SENTENCE,
                        "INSERT INTO sentence (doc, idx, start_byte, end_byte, body)"
                        " VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
                        5, p, NULL, NULL, err);
-    free(body);
+    free(copy);
     return rc < 0 ? ENT_ERR_FATAL : ENT_OK;
 }
 
