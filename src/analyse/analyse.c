@@ -309,17 +309,7 @@ typedef struct dy_ctx {
     char last_day[11];
 } dy_ctx;
 
-/* A small non-negative integer in text (the numbers SQL gives here). */
-static long to_long(const char *s)
-{
-    if (!s) return 0;
-    int neg = *s == '-';
-    long v = 0;
-    for (s += neg; *s >= '0' && *s <= '9'; s++) v = v * 10 + (*s - '0');
-    return neg ? -v : v;
-}
-
-static int dy_row(void *user, int ncol, const char *const *v)
+static int dy_row(void *user, int ncol, const char *const *v, const int64_t *num)
 {
     dy_ctx *c = user;
     if (ncol < 5 || !v[0]) return 0;
@@ -347,9 +337,9 @@ static int dy_row(void *user, int ncol, const char *const *v)
         c->lastb = (long)(b - c->b);
         snprintf(c->last_day, sizeof c->last_day, "%.10s", v[0]);
     }
-    long quad = to_long(v[2]);
-    long g10 = to_long(v[3]);   /* Goldstein in tenths: exact sums */
-    long reports = v[4] ? to_long(v[4]) : 1;
+    long quad = (long)num[2];
+    long g10 = (long)num[3];   /* Goldstein in tenths: exact sums */
+    long reports = (long)num[4];
     long weight = c->none ? reports : 1;
     b->n += weight;
     if (quad >= 1 && quad <= 4) b->quad[quad] += weight;
@@ -463,7 +453,7 @@ ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent
                                  " count(*) FROM event%s GROUP BY day, code ORDER BY day, code", w.sql.p);
         c.lastb = -1;
         c.dir = dir;
-        rc = db_query(d, sql.p, w.n, w.params, dy_row, &c, err);
+        rc = db_query_nums(d, sql.p, w.n, w.params, 0x3, dy_row, &c, err);
         ent_buf_free(&sql);
         where_free(&w);
     }

@@ -241,6 +241,72 @@ long db_query(db *d, const char *sql, int n, const char *const *params, db_row_f
                  : lite_query(d, 0, sql, n, params, row, user, err);
 }
 
+typedef struct nums_ctx {
+    unsigned text_cols;
+    db_rowi_fn row;
+    void *user;
+} nums_ctx;
+
+/* PostgreSQL gives text: the numbers are parsed here */
+static int nums_from_text(void *user, int ncol, const char *const *vals)
+{
+    nums_ctx *c = user;
+    int64_t num[DB_MAX_COLS];
+    for (int i = 0; i < ncol; i++)
+        num[i] = (c->text_cols >> i & 1) || !vals[i] ? 0 : strtoll(vals[i], NULL, 10);
+    return c->row(c->user, ncol, vals, num);
+}
+
+long db_query_nums(db *d, const char *sql, int n, const char *const *params, unsigned text_cols,
+                   db_rowi_fn row, void *user, ent_error *err)
+{
+    if (d->pg) {
+        nums_ctx c = {text_cols, row, user};
+        return pg_query(d, 0, sql, n, params, nums_from_text, &c, err);
+    }
+    size_t klen = strlen(sql);
+    sqlite3_stmt *st = ent_map_get(&d->stmts, sql, klen);
+    if (!st) {
+        char *s = lite_sql(sql);
+        int rc = sqlite3_prepare_v2(d->lite, s, -1, &st, NULL);
+        free(s);
+        if (rc != SQLITE_OK) {
+            lite_fail(d, err, "cannot prepare statement");
+            return -1;
+        }
+        ent_map_put(&d->stmts, sql, klen, st);
+    }
+    for (int i = 0; i < n; i++)
+        if ((params[i] ? sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC)
+                       : sqlite3_bind_null(st, i + 1)) != SQLITE_OK) {
+            lite_fail(d, err, "cannot bind parameter");
+            sqlite3_reset(st);
+            return -1;
+        }
+    long rows = 0;
+    int rc, ncol = sqlite3_column_count(st);
+    if (ncol > DB_MAX_COLS) ncol = DB_MAX_COLS;
+    const char *txt[DB_MAX_COLS];
+    int64_t num[DB_MAX_COLS];
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rows++;
+        for (int i = 0; i < ncol; i++) {
+            if (text_cols >> i & 1) {
+                txt[i] = (const char *)sqlite3_column_text(st, i);
+                num[i] = 0;
+            } else {
+                txt[i] = NULL;
+                num[i] = sqlite3_column_int64(st, i);
+            }
+        }
+        if (row(user, ncol, txt, num)) { rc = SQLITE_DONE; break; }
+    }
+    if (rc != SQLITE_DONE) lite_fail(d, err, "statement failed");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? rows : -1;
+}
+
 long db_query_slot(db *d, int slot, const char *sql, int n, const char *const *params, db_row_fn row,
                    void *user, ent_error *err)
 {

@@ -38,6 +38,13 @@ long db_query_slot(db *d, int slot, const char *sql, int n, const char *const *p
  * slot `slot` (0: none); returns the number of rows it changed, or -1 (err filled). */
 long db_change(db *d, int slot, const char *sql, int n, const char *const *params, ent_error *err);
 
+/* The same with numbers: columns whose bit is set in `text_cols` come as text (txt[i]),
+ * the others as integers (num[i], 0 for NULL), read without going through text in SQLite.
+ * For queries that return many rows of counts. */
+typedef int (*db_rowi_fn)(void *user, int ncol, const char *const *txt, const int64_t *num);
+long db_query_nums(db *d, const char *sql, int n, const char *const *params, unsigned text_cols,
+                   db_rowi_fn row, void *user, ent_error *err);
+
 /* Transactions. db_begin takes the write lock at once (SQLite BEGIN IMMEDIATE). */
 int db_begin(db *d, ent_error *err);
 int db_commit(db *d, ent_error *err);
