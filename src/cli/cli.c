@@ -1,6 +1,7 @@
 /* cli.c: pieces shared by the entente commands: language tags, today's date, and the loop that
  * reads, analyses and hands over each document. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -105,4 +106,23 @@ int cli_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int cli_jobs(const char *arg, int *jobs)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (*end || v < 1 || v > 256) {
+        fprintf(stderr, "entente: -j takes a number of threads, 1 to 256\n");
+        return -1;
+    }
+    *jobs = (int)v;
+    return 0;
 }

@@ -21,6 +21,9 @@ int cmd_eval(int argc, char **argv);
 /* Normalises a language tag ("fr-FR", "EN") to "fr"/"en"/...; returns NULL for NULL/"". */
 const char *cli_lang(const char *tag, char out[8]);
 
+/* Seconds on a monotonic clock (progress lines). */
+double cli_now(void);
+
 /* Today's date, YYYY-MM-DD (UTC): the date of documents that give none. */
 const char *cli_today(void);
 
@@ -76,10 +79,18 @@ typedef struct cli_pool_opts {
     void *sink_user;
 } cli_pool_opts;
 int cli_pool_run(const cli_pool_opts *o);
+/* Analyses each of n documents with tx into a and hands it to fn (what it writes goes to out,
+ * the messages of documents that cannot be analysed to errs); counts those failures, the
+ * sentences and the lines written. The work of one batch, for the pool and for MPI. */
+void cli_code_docs(const ent_doc *docs, size_t n, ent_text *tx, ent_analysis *a, const char *force,
+                   cli_doc_fn fn, void *user, ent_buf *out, ent_buf *errs, long *bad, long *sentences,
+                   long *lines);
 /* Total bytes of the input files, 0 when unknown (standard input, directories, compressed). */
 uint64_t cli_input_size(int n, char **paths);
 /* The number of cores (default of -j). */
 int cli_cores(void);
+/* Reads the argument of -j: 1 to 256 threads; prints why and returns -1 otherwise. */
+int cli_jobs(const char *arg, int *jobs);
 
 /* MPI (mpi.c): documents shared by blocks across the ranks of mpirun. */
 int cli_mpi_init(int *argc, char ***argv);

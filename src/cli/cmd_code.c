@@ -123,13 +123,9 @@ int cmd_code(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "hd:l:t:f:j:q", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(code_help, stdout); return EXIT_OK;
-        case 'j': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 256) { fprintf(stderr, "entente: -j takes a number of threads, 1 to 256\n"); return EXIT_USAGE; }
-            jobs = (int)v;
+        case 'j':
+            if (cli_jobs(optarg, &jobs) < 0) return EXIT_USAGE;
             break;
-        }
         case 'q': quiet = 1; break;
         case 'M': mpi = 1; break;
         case 'd': dir = optarg; break;

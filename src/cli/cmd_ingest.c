@@ -60,17 +60,11 @@ typedef struct ingest {
     long doc_index;
 } ingest;
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void show_progress(ingest *g, int final)
 {
     if (!g->progress) return;
-    double t = now_s();
+    double t = cli_now();
     if (!final && t - g->last < 0.5) return;
     g->last = t;
     double dt = t - g->t0 > 1e-9 ? t - g->t0 : 1e-9;
@@ -535,13 +529,9 @@ int cmd_ingest(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "hj:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(ingest_help, stdout); return EXIT_OK;
-        case 'j': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 256) { fprintf(stderr, "entente: -j takes a number of threads, 1 to 256\n"); return EXIT_USAGE; }
-            jobs = (int)v;
+        case 'j':
+            if (cli_jobs(optarg, &jobs) < 0) return EXIT_USAGE;
             break;
-        }
         case 'D': uri = optarg; break;
         case 'e':
             if (nev == 64) { fprintf(stderr, "entente: at most 64 --events files\n"); return EXIT_USAGE; }
@@ -582,7 +572,7 @@ int cmd_ingest(int argc, char **argv)
     if (!g.defdate) g.defdate = cli_today();
     if (!g.batch) g.batch = nev ? 5000 : 500;
     g.progress = !quiet && isatty(2);
-    g.t0 = g.last = now_s();
+    g.t0 = g.last = cli_now();
     int status = EXIT_OK, failed = 0;
     if (nev) {
         for (int i = 0; i < nev && !failed; i++)

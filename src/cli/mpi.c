@@ -59,23 +59,6 @@ static void quiet_diag(void *user, const char *where, const char *message)
 
 ent_diag_fn cli_mpi_diag(void) { return quiet_diag; }
 
-static void code_block(const ent_doc *docs, size_t n, ent_text *tx, ent_analysis *a, const char *force,
-                       cli_doc_fn fn, void *user, ent_buf *out, ent_buf *err, long *bad)
-{
-    ent_error e = {0};
-    for (size_t k = 0; k < n; k++) {
-        const ent_doc *d = &docs[k];
-        char lb[8];
-        const char *lang = force ? force : cli_lang(d->lang, lb);
-        if (ent_text_analyse(tx, d->text, d->len, lang, a, &e) != ENT_OK) {
-            ent_buf_printf(err, "%s: %s\n", d->origin, e.message);
-            (*bad)++;
-            continue;
-        }
-        fn(user, d, a, out);
-    }
-}
-
 int cli_mpi_code(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force, cli_doc_fn fn, void *user)
 {
     ent_arena mem = {0};
@@ -111,8 +94,8 @@ int cli_mpi_code(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force
         if (mine) {
             ent_buf_clear(&out);
             ent_buf_clear(&err);
-            long b = 0;
-            code_block(docs, n, tx, a, force, fn, user, &out, &err, &b);
+            long b = 0, sentences = 0, lines = 0;
+            cli_code_docs(docs, n, tx, a, force, fn, user, &out, &err, &b, &sentences, &lines);
             ent_arena_reset(&mem);
             if (rank_ == 0) {
                 if (err.len) fwrite(err.p, 1, err.len, stderr);

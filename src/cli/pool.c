@@ -45,31 +45,33 @@ typedef struct worker_arg {
     int i;
 } worker_arg;
 
-static double now_s(void)
+
+void cli_code_docs(const ent_doc *docs, size_t n, ent_text *tx, ent_analysis *a, const char *force,
+                   cli_doc_fn fn, void *user, ent_buf *out, ent_buf *errs, long *bad, long *sentences,
+                   long *lines)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    ent_error err = {0};
+    for (size_t k = 0; k < n; k++) {
+        const ent_doc *d = &docs[k];
+        char lb[8];
+        const char *lang = force ? force : cli_lang(d->lang, lb);
+        if (ent_text_analyse(tx, d->text, d->len, lang, a, &err) != ENT_OK) {
+            ent_buf_printf(errs, "%s: %s\n", d->origin, err.message);
+            (*bad)++;
+            continue;
+        }
+        *sentences += (long)ent_analysis_sentence_count(a);
+        size_t before = out->len;
+        fn(user, d, a, out);
+        for (size_t j = before; j < out->len; j++) *lines += out->p[j] == '\n';
+    }
 }
 
 /* Analyses and hands over every document of b (a worker, or the main thread when n = 1). */
 static void run_batch(const cli_pool_opts *o, int i, batch *b)
 {
-    ent_error err = {0};
-    for (size_t k = 0; k < b->ndocs; k++) {
-        const ent_doc *d = &b->docs[k];
-        char lb[8];
-        const char *lang = o->force ? o->force : cli_lang(d->lang, lb);
-        if (ent_text_analyse(o->txs[i], d->text, d->len, lang, o->as[i], &err) != ENT_OK) {
-            ent_buf_printf(&b->err, "%s: %s\n", d->origin, err.message);
-            b->bad++;
-            continue;
-        }
-        b->sentences += (long)ent_analysis_sentence_count(o->as[i]);
-        size_t before = b->out.len;
-        o->fn(o->users[i], d, o->as[i], &b->out);
-        for (size_t j = before; j < b->out.len; j++) b->lines += b->out.p[j] == '\n';
-    }
+    cli_code_docs(b->docs, b->ndocs, o->txs[i], o->as[i], o->force, o->fn, o->users[i], &b->out, &b->err,
+                  &b->bad, &b->sentences, &b->lines);
 }
 
 static void *worker(void *arg)
@@ -128,7 +130,7 @@ typedef struct progress {
 static void progress_show(progress *pg, ent_reader *r, int final)
 {
     if (!pg->on) return;
-    double t = now_s();
+    double t = cli_now();
     if (!final && t - pg->last < 0.5) return;
     pg->last = t;
     double dt = t - pg->t0 > 1e-6 ? t - pg->t0 : 1e-6;
@@ -180,7 +182,7 @@ static int flush_batch(const cli_pool_opts *o, batch *b, progress *pg, int *stat
 int cli_pool_run(const cli_pool_opts *o)
 {
     int n = o->threads > 0 ? o->threads : 1;
-    progress pg = {o->progress, now_s(), 0, o->input_size, 0, 0, 0};
+    progress pg = {o->progress, cli_now(), 0, o->input_size, 0, 0, 0};
     pg.last = pg.t0;
     ent_error err = {0};
     int status = EXIT_OK, rc = 1, failed = 0;

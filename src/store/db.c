@@ -133,8 +133,10 @@ static char *lite_sql(const char *sql)
     return s;
 }
 
-static long lite_query(db *d, int slot, const char *sql, int n, const char *const *params,
-                       db_row_fn row, void *user, ent_error *err)
+/* The prepared statement of sql (from its slot, the cache, or prepared now) with the
+ * parameters bound; NULL with err filled on failure. */
+static sqlite3_stmt *lite_ready(db *d, int slot, const char *sql, int n, const char *const *params,
+                                ent_error *err)
 {
     sqlite3_stmt *st = slot ? d->slot[slot] : NULL;
     size_t klen = st ? 0 : strlen(sql);
@@ -145,21 +147,29 @@ static long lite_query(db *d, int slot, const char *sql, int n, const char *cons
         free(s);
         if (rc != SQLITE_OK) {
             lite_fail(d, err, "cannot prepare statement");
-            return -1;
+            return NULL;
         }
         ent_map_put(&d->stmts, sql, klen, st);
     }
     if (slot) d->slot[slot] = st;
     for (int i = 0; i < n; i++) {
-        /* SQLITE_STATIC: the values outlive the statement's use (bindings cleared below) */
+        /* SQLITE_STATIC: the values outlive the statement's use (bindings cleared after) */
         int rc = params[i] ? sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC)
                            : sqlite3_bind_null(st, i + 1);
         if (rc != SQLITE_OK) {
             lite_fail(d, err, "cannot bind parameter");
             sqlite3_reset(st);
-            return -1;
+            return NULL;
         }
     }
+    return st;
+}
+
+static long lite_query(db *d, int slot, const char *sql, int n, const char *const *params,
+                       db_row_fn row, void *user, ent_error *err)
+{
+    sqlite3_stmt *st = lite_ready(d, slot, sql, n, params, err);
+    if (!st) return -1;
     long rows = 0;
     int rc, ncol = sqlite3_column_count(st);
     if (ncol > DB_MAX_COLS) ncol = DB_MAX_COLS;
@@ -264,25 +274,8 @@ long db_query_nums(db *d, const char *sql, int n, const char *const *params, uns
         nums_ctx c = {text_cols, row, user};
         return pg_query(d, 0, sql, n, params, nums_from_text, &c, err);
     }
-    size_t klen = strlen(sql);
-    sqlite3_stmt *st = ent_map_get(&d->stmts, sql, klen);
-    if (!st) {
-        char *s = lite_sql(sql);
-        int rc = sqlite3_prepare_v2(d->lite, s, -1, &st, NULL);
-        free(s);
-        if (rc != SQLITE_OK) {
-            lite_fail(d, err, "cannot prepare statement");
-            return -1;
-        }
-        ent_map_put(&d->stmts, sql, klen, st);
-    }
-    for (int i = 0; i < n; i++)
-        if ((params[i] ? sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC)
-                       : sqlite3_bind_null(st, i + 1)) != SQLITE_OK) {
-            lite_fail(d, err, "cannot bind parameter");
-            sqlite3_reset(st);
-            return -1;
-        }
+    sqlite3_stmt *st = lite_ready(d, 0, sql, n, params, err);
+    if (!st) return -1;
     long rows = 0;
     int rc, ncol = sqlite3_column_count(st);
     if (ncol > DB_MAX_COLS) ncol = DB_MAX_COLS;
