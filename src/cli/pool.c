@@ -179,6 +179,21 @@ static int flush_batch(const cli_pool_opts *o, batch *b, progress *pg, int *stat
     return rc;
 }
 
+/* With the lock held: writes the next batch in input order if it is done (the lock is let
+ * go meanwhile) and frees its slot; 0 when it is not done yet. */
+static int write_next(pool *p, long *next_write, progress *pg, int *status, int *failed)
+{
+    batch *w = &p->ring[*next_write % p->nring];
+    if (*next_write >= p->filled || w->state != B_DONE) return 0;
+    pthread_mutex_unlock(&p->mu);
+    if (!*failed && flush_batch(p->o, w, pg, status) < 0) *failed = 1;
+    progress_show(pg, p->o->reader, 0);
+    pthread_mutex_lock(&p->mu);
+    w->state = B_FREE;
+    (*next_write)++;
+    return 1;
+}
+
 int cli_pool_run(const cli_pool_opts *o)
 {
     int n = o->threads > 0 ? o->threads : 1;
@@ -231,16 +246,7 @@ int cli_pool_run(const cli_pool_opts *o)
                 for (;;) {
                     batch *slot = &p.ring[p.filled % p.nring];
                     if (slot->state == B_FREE) { cur = slot; break; }
-                    batch *w = &p.ring[next_write % p.nring];
-                    if (next_write < p.filled && w->state == B_DONE) {
-                        pthread_mutex_unlock(&p.mu);
-                        if (!failed && flush_batch(o, w, &pg, &status) < 0) failed = 1;
-                        progress_show(&pg, o->reader, 0);
-                        pthread_mutex_lock(&p.mu);
-                        w->state = B_FREE;
-                        next_write++;
-                        continue;
-                    }
+                    if (write_next(&p, &next_write, &pg, &status, &failed)) continue;
                     pthread_cond_wait(&p.cv, &p.mu);
                 }
                 pthread_mutex_unlock(&p.mu);
@@ -262,16 +268,8 @@ int cli_pool_run(const cli_pool_opts *o)
         pthread_mutex_lock(&p.mu);
         p.eof = 1;
         pthread_cond_broadcast(&p.cv);
-        while (next_write < p.filled) {
-            batch *w = &p.ring[next_write % p.nring];
-            if (w->state != B_DONE) { pthread_cond_wait(&p.cv, &p.mu); continue; }
-            pthread_mutex_unlock(&p.mu);
-            if (!failed && flush_batch(o, w, &pg, &status) < 0) failed = 1;
-            progress_show(&pg, o->reader, 0);
-            pthread_mutex_lock(&p.mu);
-            w->state = B_FREE;
-            next_write++;
-        }
+        while (next_write < p.filled)
+            if (!write_next(&p, &next_write, &pg, &status, &failed)) pthread_cond_wait(&p.cv, &p.mu);
         pthread_mutex_unlock(&p.mu);
         for (int i = 0; i < n; i++) pthread_join(th[i], NULL);
         for (long i = 0; i < p.nring; i++) {
