@@ -57,6 +57,8 @@ typedef struct ingest {
     int failed;
     ent_error err;
     int mpi;                   /* --mpi: only this rank's documents */
+    ent_reader *reader;        /* documents: for the bytes read, and the input's size (0: unknown) */
+    uint64_t total;
     long doc_index;
 } ingest;
 
@@ -68,9 +70,14 @@ static void show_progress(ingest *g, int final)
     if (!final && t - g->last < 0.5) return;
     g->last = t;
     double dt = t - g->t0 > 1e-9 ? t - g->t0 : 1e-9;
-    fprintf(stderr, "\ringest: %ld documents (%ld new, %ld replaced, %ld unchanged), %ld events, %.0f docs/s%s",
-            g->docs, g->added, g->replaced, g->unchanged, g->events, (double)g->docs / dt,
-            final ? "\n" : "");
+    uint64_t got = g->reader ? ent_reader_bytes(g->reader) : 0;
+    char eta[48] = "";
+    if (g->total && got && !final && got < g->total)
+        snprintf(eta, sizeof eta, ", ETA %.0f s", (double)(g->total - got) * dt / (double)got);
+    fprintf(stderr, "\ringest: %ld documents (%ld new, %ld replaced, %ld unchanged), %ld sentences, %ld events"
+                    " (%.0f docs/s, %.0f sentences/s, %.0f events/s), %.1f MB read%s   %s",
+            g->docs, g->added, g->replaced, g->unchanged, g->sentences, g->events, (double)g->docs / dt,
+            (double)g->sentences / dt, (double)g->events / dt, (double)got / 1e6, eta, final ? "\n" : "");
 }
 
 /* Commits when the batch is full (or at the end with force). */
@@ -586,6 +593,8 @@ int cmd_ingest(int argc, char **argv)
                                                           (size_t)(argc - optind), g.mpi ? cli_mpi_diag() : NULL,
                                                           NULL, &err) : NULL;
         if (g.mpi && !rd) cli_mpi_abort(opened == jobs ? err.message : "cannot load the coder");
+        g.reader = rd;
+        g.total = cli_input_size(argc - optind, argv + optind);
         if (rd) {
             void **users = ent_xcalloc((size_t)jobs, sizeof *users);
             ent_text **txs = ent_xcalloc((size_t)jobs, sizeof *txs);
@@ -617,6 +626,9 @@ int cmd_ingest(int argc, char **argv)
             failed = 1;
             err.message[0] = 0;
         }
+        show_progress(&g, 1);   /* the final line while the reader still counts */
+        g.progress = 0;
+        g.reader = NULL;
         ent_reader_close(rd);
         for (int i = 0; i < opened; i++) ent_buf_free(&cs[i].tmp);
         for (int i = 1; i < opened; i++) cli_coder_close_clone(&cs[i].k);
