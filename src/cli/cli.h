@@ -79,6 +79,8 @@ typedef struct cli_pool_opts {
     void *sink_user;
 } cli_pool_opts;
 int cli_pool_run(const cli_pool_opts *o);
+/* Copies document d (borrowed from a reader) into c, its strings in mem. */
+void cli_copy_doc(ent_arena *mem, ent_doc *c, const ent_doc *d);
 /* Analyses each of n documents with tx into a and hands it to fn (what it writes goes to out,
  * the messages of documents that cannot be analysed to errs); counts those failures, the
  * sentences and the lines written. The work of one batch, for the pool and for MPI. */

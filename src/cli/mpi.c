@@ -73,19 +73,7 @@ int cli_mpi_code(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force
         int mine = (int)(block % size_) == rank_;
         const ent_doc *d;
         while (n < BLOCK && (rc = ent_reader_next(r, &d, &rerr)) == 1) {
-            if (mine) {
-                ent_doc *c = &docs[n];
-                c->id = ent_arena_strndup(&mem, d->id, strlen(d->id));
-                c->text = ent_arena_strndup(&mem, d->text, d->len);
-                c->len = d->len;
-#define DUP(f) c->f = d->f ? ent_arena_strndup(&mem, d->f, strlen(d->f)) : NULL
-                DUP(lang);
-                DUP(date);
-                DUP(url);
-                DUP(title);
-                DUP(origin);
-#undef DUP
-            }
+            if (mine) cli_copy_doc(&mem, &docs[n], d);
             n++;
         }
         if (rc < 0) cli_mpi_abort(rerr.message);

@@ -98,14 +98,9 @@ static void *worker(void *arg)
     }
 }
 
-static void copy_doc(batch *b, const ent_doc *d)
+void cli_copy_doc(ent_arena *mem, ent_doc *c, const ent_doc *d)
 {
-    if (b->ndocs == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : BATCH_DOCS;
-        b->docs = ent_xrealloc(b->docs, b->cap * sizeof *b->docs);
-    }
-    ent_doc *c = &b->docs[b->ndocs++];
-#define DUP(f) c->f = d->f ? ent_arena_strndup(&b->mem, d->f, strlen(d->f)) : NULL
+#define DUP(f) c->f = d->f ? ent_arena_strndup(mem, d->f, strlen(d->f)) : NULL
     DUP(id);
     DUP(lang);
     DUP(date);
@@ -113,8 +108,17 @@ static void copy_doc(batch *b, const ent_doc *d)
     DUP(title);
     DUP(origin);
 #undef DUP
-    c->text = ent_arena_strndup(&b->mem, d->text, d->len);
+    c->text = ent_arena_strndup(mem, d->text, d->len);
     c->len = d->len;
+}
+
+static void copy_doc(batch *b, const ent_doc *d)
+{
+    if (b->ndocs == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : BATCH_DOCS;
+        b->docs = ent_xrealloc(b->docs, b->cap * sizeof *b->docs);
+    }
+    cli_copy_doc(&b->mem, &b->docs[b->ndocs++], d);
     b->bytes += d->len;
 }
 
