@@ -296,9 +296,10 @@ int ent_store_has(ent_store *s, const ent_store_doc *d, ent_error *err);
 
 /* Stores document d, replacing (with its sentences and events) any document of the same
  * id whose hash differs; keeps it when `keep` is 1 (events loaded from a file are added to
- * it). Sets *key to its row key. */
+ * it). Sets *key to its row key and, when `was` is not NULL, *was to what was stored under
+ * that id before, as ent_store_has says it (0 nothing, 1 the same, 2 other content). */
 ent_status ent_store_put_doc(ent_store *s, const ent_store_doc *d, int keep, int64_t *key,
-                             ent_error *err);
+                             int *was, ent_error *err);
 ent_status ent_store_put_sentence(ent_store *s, int64_t doc, uint32_t idx, uint32_t start,
                                   uint32_t end, const char *text, size_t len, ent_error *err);
 

@@ -266,8 +266,8 @@ static int store_records(void *user, const char *data, size_t len)
             sd.lang = get_str(&r);
             snprintf(sd.hash, sizeof sd.hash, "%s", get_str(&r));
             if (maybe_commit(g, 0, err) < 0 || begin_if_needed(g, err) < 0) { g->failed = 1; break; }
-            int has = ent_store_has(g->st, &sd, err);
-            if (has < 0 || ent_store_put_doc(g->st, &sd, 0, &key, err) != ENT_OK) { g->failed = 1; break; }
+            int has;
+            if (ent_store_put_doc(g->st, &sd, 0, &key, &has, err) != ENT_OK) { g->failed = 1; break; }
             skip = has == 1;   /* the same document twice in the input: stored once */
             g->docs++;
             if (has == 2) g->replaced++;
@@ -429,7 +429,7 @@ static int ingest_event_line(ingest *g, const char *where, char *line, ent_error
     if (g->last_doc && !strcmp(g->last_doc, doc_id)) {
         key = g->last_key;
     } else {
-        if (ent_store_put_doc(g->st, &sd, 1, &key, err) != ENT_OK) {
+        if (ent_store_put_doc(g->st, &sd, 1, &key, NULL, err) != ENT_OK) {
             cJSON_Delete(o);
             return -1;
         }

@@ -303,10 +303,11 @@ int ent_store_has(ent_store *s, const ent_store_doc *d, ent_error *err)
 }
 
 ent_status ent_store_put_doc(ent_store *s, const ent_store_doc *d, int keep, int64_t *key,
-                             ent_error *err)
+                             int *was, ent_error *err)
 {
     doc_row r;
     if (find_doc(s, d->id, &r, err) < 0) return ENT_ERR_FATAL;
+    if (was) *was = !r.found ? 0 : !strcmp(r.hash, d->hash) ? 1 : 2;
     if (r.found) {
         if (keep || !strcmp(r.hash, d->hash)) {
             *key = r.key;
