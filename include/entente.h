@@ -264,6 +264,11 @@ typedef struct ent_store ent_store;
 /* Opens (and creates or migrates) the store at `uri`: "postgresql://user@host:port/db",
  * "sqlite:PATH" or a plain PATH (SQLite). */
 ent_store *ent_store_open(const char *uri, ent_error *err);
+/* 1 when uri names a PostgreSQL store (postgresql:// or postgres://), 0 for SQLite. */
+int ent_store_uri_is_pg(const char *uri);
+/* 1 when uri names a store that exists or is a server's (PostgreSQL); 0 for a SQLite file
+ * that is not there (opening would make it). */
+int ent_store_exists(const char *uri);
 void ent_store_close(ent_store *s);
 
 typedef struct ent_store_info {

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../analyse/analyse.h"
 #include "cli.h"
@@ -179,8 +178,7 @@ static int run_analysis(int which, int argc, char **argv)
     ent_store *s = NULL;
     /* the query is checked before the store is touched: a typo creates no file */
     if (check_query(&q, &err) != ENT_OK) st = ENT_ERR_USAGE;
-    if (st == ENT_OK && strncmp(uri, "postgres", 8) &&
-        access(!strncmp(uri, "sqlite:", 7) ? uri + 7 : uri, F_OK) != 0) {
+    if (st == ENT_OK && !ent_store_exists(uri)) {
         snprintf(err.message, sizeof err.message, "no store at %s (make one with entente ingest --db %s)", uri, uri);
         st = ENT_ERR_FATAL;
     }

@@ -562,7 +562,7 @@ int cmd_ingest(int argc, char **argv)
     }
     if (g.mpi) {
         if (nev) { fprintf(stderr, "entente: --mpi codes documents; load --events files without it\n"); return EXIT_USAGE; }
-        if (strncmp(uri, "postgres", 8)) {
+        if (!ent_store_uri_is_pg(uri)) {
             fprintf(stderr, "entente: --mpi needs a store all ranks share: --db postgresql://...\n");
             return EXIT_USAGE;
         }

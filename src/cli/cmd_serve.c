@@ -75,7 +75,7 @@ int cmd_serve(int argc, char **argv)
         default: fputs(serve_help, stderr); return EXIT_USAGE;
         }
     }
-    if (strncmp(o.uri, "postgres", 8) && access(!strncmp(o.uri, "sqlite:", 7) ? o.uri + 7 : o.uri, F_OK) != 0) {
+    if (!ent_store_exists(o.uri)) {
         fprintf(stderr, "entente: no store at %s (make one with entente ingest --db %s)\n", o.uri, o.uri);
         return EXIT_FATAL;
     }

@@ -350,7 +350,7 @@ static enum MHD_Result api_health(ent_server *s, struct MHD_Connection *c)
     }
     ent_buf_printf(&b, "{\"status\":\"ok\",\"version\":\"%s\",\"store\":{\"backend\":\"%s\",\"schema_version\":%d},"
                        "\"patterns\":%zu}\n",
-                   ENT_VERSION, strncmp(s->o.uri, "postgres", 8) ? "sqlite" : "postgresql",
+                   ENT_VERSION, ent_store_uri_is_pg(s->o.uri) ? "postgresql" : "sqlite",
                    ent_store_schema_version(), ent_dict_pattern_count(s->dict));
     return send_json_buf(s, c, MHD_HTTP_OK, &b);
 }

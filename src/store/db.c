@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../util/util.h"
 
@@ -37,6 +38,16 @@ static void fail(ent_error *err, const char *fmt, ...)
     while (n && (err->message[n - 1] == '\n' || err->message[n - 1] == ' ')) err->message[--n] = 0;
 }
 
+int ent_store_uri_is_pg(const char *uri)
+{
+    return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
+}
+
+int ent_store_exists(const char *uri)
+{
+    return ent_store_uri_is_pg(uri) || access(!strncmp(uri, "sqlite:", 7) ? uri + 7 : uri, F_OK) == 0;
+}
+
 int db_is_pg(const db *d) { return d->pg != NULL; }
 const char *db_uri(const db *d) { return d->uri; }
 
@@ -58,7 +69,7 @@ db *db_open(const char *uri, ent_error *err)
 {
     db *d = ent_xcalloc(1, sizeof *d);
     d->uri = ent_xstrndup(uri, strlen(uri));
-    if (!strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11)) {
+    if (ent_store_uri_is_pg(uri)) {
         d->pg = PQconnectdb(uri);
         if (!d->pg || PQstatus(d->pg) != CONNECTION_OK) {
             fail(err, "cannot connect to %s: %s", uri, d->pg ? PQerrorMessage(d->pg) : "out of memory");
