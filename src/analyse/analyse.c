@@ -23,20 +23,25 @@ void where_free(where *w)
     for (int i = 0; i < w->n; i++) free(w->owned[i]);
 }
 
+/* Binds value as the next parameter; returns its number ($n). */
+static int where_param(where *w, const char *value)
+{
+    w->owned[w->n] = ent_xstrndup(value, strlen(value));
+    w->params[w->n] = w->owned[w->n];
+    return ++w->n;
+}
+
 /* Adds "AND <term>" where term contains one %d, replaced by the next parameter's number. */
 static void where_add(where *w, const char *term, const char *value)
 {
     if (w->n >= WHERE_MAX) return;
-    char *v = ent_xstrndup(value, strlen(value));
-    w->owned[w->n] = v;
-    w->params[w->n] = v;
-    w->n++;
+    int k = where_param(w, value);
     ent_buf_adds(&w->sql, w->sql.len ? " AND " : " WHERE ");
-    ent_buf_printf(&w->sql, term, w->n);
+    ent_buf_printf(&w->sql, term, k);
 }
 
-/* The column an actor code is matched on: the country column when the code is a country
- * or an organisation (its own country), else the actor column. */
+/* Is the code a country or an organisation (its own country: RUS, IGOUNO), rather than an
+ * actor within one (RUSGOV)? */
 int actor_is_country(const char *code)
 {
     char c[16];
@@ -53,33 +58,25 @@ static void where_actor(where *w, const char *side, const char *code)
     if (strcmp(c, code)) where_add(w, src ? "source = $%d" : "target = $%d", code);
 }
 
-/* The filters of q common to every query (not the dyad's actors when skip_actors). */
-void where_query(where *w, const ent_query *q, int skip_actors)
+/* The filters of q, as the WHERE clause of a query on the event or dyad_day table. */
+void where_query(where *w, const ent_query *q)
 {
-    if (!skip_actors) {
-        if (q->source) where_actor(w, "source", q->source);
-        if (q->target) where_actor(w, "target", q->target);
-        if (q->actor && w->n + 4 <= WHERE_MAX) {
-            /* source or target: "(src_cty = $1 OR tgt_cty = $2)", with the actor columns too
-             * for an actor code ("RUSGOV" is src_cty 'RUS' and source 'RUSGOV') */
-            char c[16];
-            ent_actor_country(q->actor, c);
-            int full = strcmp(c, q->actor) != 0;
-            int first = w->n + 1;
-            for (int side = 0; side < 2; side++) {
-                for (int k = 0; k < 1 + full; k++) {
-                    const char *v = k ? q->actor : c;
-                    w->owned[w->n] = ent_xstrndup(v, strlen(v));
-                    w->params[w->n] = w->owned[w->n];
-                    w->n++;
-                }
-            }
-            ent_buf_adds(&w->sql, w->sql.len ? " AND " : " WHERE ");
-            if (full)
-                ent_buf_printf(&w->sql, "((src_cty = $%d AND source = $%d) OR (tgt_cty = $%d AND target = $%d))",
-                               first, first + 1, first + 2, first + 3);
-            else
-                ent_buf_printf(&w->sql, "(src_cty = $%d OR tgt_cty = $%d)", first, first + 1);
+    if (q->source) where_actor(w, "source", q->source);
+    if (q->target) where_actor(w, "target", q->target);
+    if (q->actor && w->n + 4 <= WHERE_MAX) {
+        /* source or target: "(src_cty = $1 OR tgt_cty = $2)", with the actor columns too for
+         * an actor code ("RUSGOV" is src_cty 'RUS' and source 'RUSGOV') */
+        char c[16];
+        ent_actor_country(q->actor, c);
+        ent_buf_adds(&w->sql, w->sql.len ? " AND " : " WHERE ");
+        if (strcmp(c, q->actor)) {
+            int a = where_param(w, c), b = where_param(w, q->actor);
+            int d = where_param(w, c), e = where_param(w, q->actor);
+            ent_buf_printf(&w->sql, "((src_cty = $%d AND source = $%d) OR (tgt_cty = $%d AND target = $%d))",
+                           a, b, d, e);
+        } else {
+            int a = where_param(w, c), b = where_param(w, c);
+            ent_buf_printf(&w->sql, "(src_cty = $%d OR tgt_cty = $%d)", a, b);
         }
     }
     if (q->code) {
@@ -214,7 +211,7 @@ ent_status ent_analyse_events(ent_store *s, const ent_query *q, ent_format f, en
         return fail_usage(err, "events: format must be jsonl, tsv, csv or json");
     where w;
     where_init(&w);
-    where_query(&w, q, 0);
+    where_query(&w, q);
     char lim[64];
     ent_buf sql = {0};
     ent_buf_printf(&sql,
@@ -382,7 +379,7 @@ static ent_status top_dyads(ent_store *s, const ent_query *q, ent_format f, ent_
         {"goldstein_mean", 'n', 14}, {"reports", 'n', 7}, {"dedup", 's', 5}};
     where w;
     where_init(&w);
-    where_query(&w, q, 0);
+    where_query(&w, q);
     const char *S = q->level_actor ? "source" : "src_cty", *T = q->level_actor ? "target" : "tgt_cty";
     ent_buf sql = {0};
     const char *qsum = "sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END),"
@@ -443,7 +440,7 @@ ent_status ent_analyse_dyads(ent_store *s, const ent_query *q, ent_format f, ent
         q2.target = dir ? q->source : q->target;
         where w;
         where_init(&w);
-        where_query(&w, &q2, 0);
+        where_query(&w, &q2);
         ent_buf sql = {0};
         if (by_country(q, 0))
             ent_buf_printf(&sql, "SELECT day, code, quad, CAST(round(goldstein * 10) AS INTEGER), reports"
@@ -524,7 +521,7 @@ int fetch_pairs(ent_store *s, const ent_query *q, const char *from, const char *
     q2.to = to;
     where w;
     where_init(&w);
-    where_query(&w, &q2, 0);
+    where_query(&w, &q2);
     const char *S = q->level_actor ? "source" : "src_cty", *T = q->level_actor ? "target" : "tgt_cty";
     ent_buf sql = {0};
     if (by_country(q, 1) && q->dedup_none)

@@ -15,7 +15,7 @@ typedef struct where {
 } where;
 void where_init(where *w);
 void where_free(where *w);
-void where_query(where *w, const ent_query *q, int skip_actors);
+void where_query(where *w, const ent_query *q);
 int actor_is_country(const char *code);
 ent_status check_query(const ent_query *q, ent_error *err);
 void period_of(const char *day, char by, char out[11]);
