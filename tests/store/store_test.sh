@@ -199,7 +199,7 @@ if [ "$BACKEND" = sqlite ]; then
     python3 -c "
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(8)" "$S" >"$T/lock" &
+c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True); time.sleep(60)" "$S" >"$T/lock" &
 lpid=$!
 while ! grep -q locked "$T/lock" 2>/dev/null; do sleep 0.05; done
 "$E" ingest --db "$S" --date 2024-06-20 "$EX" >"$T/o" 2>"$T/e0"
