@@ -157,6 +157,34 @@ static int by_country(const ent_query *q, int level_matters)
     return 1;
 }
 
+int query_option(ent_query *q, const char *name, const char *value, char cmpbuf[64], const char **why)
+{
+    if (!strcmp(name, "dedup")) {
+        *why = "dedup must be daily or none";
+        if (strcmp(value, "daily") && strcmp(value, "none")) return -1;
+        q->dedup_none = !strcmp(value, "none");
+    } else if (!strcmp(name, "level")) {
+        *why = "level must be country or actor";
+        if (strcmp(value, "country") && strcmp(value, "actor")) return -1;
+        q->level_actor = !strcmp(value, "actor");
+    } else if (!strcmp(name, "by")) {
+        *why = "by must be day, week, month or year";
+        if (strcmp(value, "day") && strcmp(value, "week") && strcmp(value, "month") && strcmp(value, "year"))
+            return -1;
+        q->by = value[0];
+    } else if (!strcmp(name, "compare")) {
+        *why = "compare takes FROM:TO (YYYY-MM-DD:YYYY-MM-DD)";
+        snprintf(cmpbuf, 64, "%s", value);
+        char *colon = strchr(cmpbuf, ':');
+        if (!colon) return -1;
+        *colon = 0;
+        q->from2 = *cmpbuf ? cmpbuf : NULL;
+        q->to2 = colon[1] ? colon + 1 : NULL;
+        if (!q->from2 && !q->to2) q->from2 = "0000-01-01";
+    }
+    return 0;
+}
+
 static const char *dedup_name(const ent_query *q) { return q->dedup_none ? "none" : "daily"; }
 
 /* Opens the JSON object every JSON answer is: {"dedup":..., then the caller's tables. */

@@ -18,6 +18,10 @@ void where_free(where *w);
 void where_query(where *w, const ent_query *q);
 int actor_is_country(const char *code);
 ent_status check_query(const ent_query *q, ent_error *err);
+/* Sets a word-valued option of q from its text, for the command line and the API alike:
+ * dedup (daily|none), level (country|actor), by (day|week|month|year), compare (FROM:TO,
+ * copied into cmpbuf). Returns 0, or -1 with *why saying what the option takes. */
+int query_option(ent_query *q, const char *name, const char *value, char cmpbuf[64], const char **why);
 void period_of(const char *day, char by, char out[11]);
 
 /* Directed (source, target) aggregates over a period, at the query's level. */

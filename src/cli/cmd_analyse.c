@@ -110,7 +110,7 @@ static int run_analysis(int which, int argc, char **argv)
     ent_query q;
     memset(&q, 0, sizeof q);
     ent_format f = defaults[which];
-    char *cmp = NULL;
+    char cmp[64];   /* --compare's periods */
     int c;
     optind = 1;
     int li = 0;
@@ -130,48 +130,27 @@ static int run_analysis(int which, int argc, char **argv)
         case 'F': q.from = optarg; break;
         case 'T': q.to = optarg; break;
         case 'u':
-            if (!strcmp(optarg, "none")) q.dedup_none = 1;
-            else if (strcmp(optarg, "daily")) { fprintf(stderr, "entente: --dedup must be daily or none\n"); return EXIT_USAGE; }
-            break;
         case 'L':
-            if (!strcmp(optarg, "actor")) q.level_actor = 1;
-            else if (strcmp(optarg, "country")) { fprintf(stderr, "entente: --level must be country or actor\n"); return EXIT_USAGE; }
-            break;
         case 'b':
-            if (strcmp(optarg, "day") && strcmp(optarg, "week") && strcmp(optarg, "month") && strcmp(optarg, "year")) {
-                fprintf(stderr, "entente: --by must be day, week, month or year\n");
+        case 'C': {
+            const char *why;
+            if (query_option(&q, opts[li].name, optarg, cmp, &why) < 0) {
+                fprintf(stderr, "entente: --%s\n", why);
                 return EXIT_USAGE;
             }
-            q.by = optarg[0];
             break;
+        }
         case 'n': if (parse_long("--top", optarg, &q.top) < 0) return EXIT_USAGE; break;
         case 'l': if (parse_long("--limit", optarg, &q.limit) < 0) return EXIT_USAGE; break;
         case 'o': if (parse_long("--offset", optarg, &q.offset) < 0) return EXIT_USAGE; break;
         case 'f':
             if (parse_format(optarg, &f) < 0) { fprintf(stderr, "entente: unknown format '%s'\n", optarg); return EXIT_USAGE; }
             break;
-        case 'C':
-            free(cmp);
-            cmp = strdup(optarg);
-            break;
         }
     }
     if (optind < argc) {
         fprintf(stderr, "entente: %s takes no file arguments ('%s')\n", argv[0], argv[optind]);
-        free(cmp);
         return EXIT_USAGE;
-    }
-    if (cmp) {
-        char *colon = strchr(cmp, ':');
-        if (!colon) {
-            fprintf(stderr, "entente: --compare takes FROM:TO (YYYY-MM-DD:YYYY-MM-DD)\n");
-            free(cmp);
-            return EXIT_USAGE;
-        }
-        *colon = 0;
-        q.from2 = *cmp ? cmp : NULL;
-        q.to2 = colon[1] ? colon + 1 : NULL;
-        if (!q.from2 && !q.to2) q.from2 = "0000-01-01";
     }
     ent_error err = {0};
     ent_status st = ENT_OK;
@@ -195,7 +174,6 @@ static int run_analysis(int which, int argc, char **argv)
         }
     }
     ent_store_close(s);
-    free(cmp);
     if (fflush(stdout) != 0 && st == ENT_OK) {
         snprintf(err.message, sizeof err.message, "write error on standard output");
         st = ENT_ERR_FATAL;

@@ -9,7 +9,6 @@
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +171,7 @@ static const char *const ep_keys[] = {
 /* Fills q from the query string of endpoint ep; returns 0, or -1 with msg. */
 static int parse_query(struct MHD_Connection *c, int ep, ent_query *q, char *cmpbuf, char *msg, size_t n)
 {
+    static const char *const words[] = {"dedup", "level", "by", "compare", NULL};
     qparse p = {ep_keys[ep], ""};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, check_key, &p);
     if (p.bad[0]) {
@@ -185,48 +185,34 @@ static int parse_query(struct MHD_Connection *c, int ep, ent_query *q, char *cmp
     q->code = arg(c, "code");
     q->from = arg(c, "from");
     q->to = arg(c, "to");
-    const char *d = arg(c, "dedup");
-    if (d && strcmp(d, "daily") && strcmp(d, "none")) { snprintf(msg, n, "dedup must be daily or none"); return -1; }
-    q->dedup_none = d && !strcmp(d, "none");
-    const char *l = arg(c, "level");
-    if (l && strcmp(l, "country") && strcmp(l, "actor")) { snprintf(msg, n, "level must be country or actor"); return -1; }
-    q->level_actor = l && !strcmp(l, "actor");
-    const char *by = arg(c, "by");
-    if (by && strcmp(by, "day") && strcmp(by, "week") && strcmp(by, "month") && strcmp(by, "year")) {
-        snprintf(msg, n, "by must be day, week, month or year");
-        return -1;
+    for (int i = 0; words[i]; i++) {
+        const char *v = arg(c, words[i]), *why;
+        if (v && query_option(q, words[i], v, cmpbuf, &why) < 0) {
+            snprintf(msg, n, "%s", why);
+            return -1;
+        }
     }
-    q->by = by ? by[0] : 0;
     /* every list is paged: at most ENT_SERVE_MAX_ROWS rows per answer */
     long dflt = ep == EP_EVENTS ? 100 : 1000;
     if ((q->limit = num_arg(c, "limit", dflt, ENT_SERVE_MAX_ROWS, msg, n)) < 0) return -1;
     if (q->limit == 0) q->limit = dflt;
     if ((q->offset = num_arg(c, "offset", 0, 1L << 40, msg, n)) < 0) return -1;
     if ((q->top = num_arg(c, "top", 0, ENT_SERVE_MAX_ROWS, msg, n)) < 0) return -1;
-    const char *cmp = arg(c, "compare");
-    if (cmp) {
-        snprintf(cmpbuf, 64, "%s", cmp);
-        char *colon = strchr(cmpbuf, ':');
-        if (!colon) { snprintf(msg, n, "compare takes FROM:TO (YYYY-MM-DD:YYYY-MM-DD)"); return -1; }
-        *colon = 0;
-        q->from2 = *cmpbuf ? cmpbuf : NULL;
-        q->to2 = colon[1] ? colon + 1 : NULL;
-        if (!q->from2 && !q->to2) q->from2 = "0000-01-01";
+    ent_error err = {0};
+    if (check_query(q, &err) != ENT_OK) {
+        snprintf(msg, n, "%s", err.message);
+        return -1;
     }
-    return check_query(q, NULL) == ENT_OK ? 0 : -2;   /* the caller asks check_query why */
+    return 0;
 }
 
 static enum MHD_Result api_analyse(ent_server *s, struct MHD_Connection *c, int ep)
 {
     ent_query q;
-    char msg[300], cmp[64];
+    char msg[600], cmp[64];
     int rc = parse_query(c, ep, &q, cmp, msg, sizeof msg);
     ent_error err = {0};
-    if (rc == -1) return send_error(s, c, MHD_HTTP_BAD_REQUEST, msg);
-    if (rc == -2) {
-        check_query(&q, &err);
-        return send_error(s, c, MHD_HTTP_BAD_REQUEST, err.message);
-    }
+    if (rc < 0) return send_error(s, c, MHD_HTTP_BAD_REQUEST, msg);
     tstate *t = thread_state(s, &err);
     if (!t) return send_error(s, c, MHD_HTTP_SERVICE_UNAVAILABLE, err.message);
     ent_format f = ENT_FMT_JSON;
