@@ -38,7 +38,6 @@ static const char ingest_help[] =
 
 typedef struct ingest {
     ent_store *st;
-    cli_coder k;
     const char *defdate;
     long batch;
     int progress;
