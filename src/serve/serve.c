@@ -81,8 +81,10 @@ static int thread_coder(ent_server *s, tstate *t, ent_error *err)
 
 /* ---- responses ---- */
 
-static enum MHD_Result reply(ent_server *s, struct MHD_Connection *c, unsigned status, const char *type,
-                            const char *data, size_t len, enum MHD_ResponseMemoryMode mode)
+/* Queues a response with the headers every answer has; `allow` is the Allow header of a 405. */
+static enum MHD_Result reply_allow(ent_server *s, struct MHD_Connection *c, unsigned status, const char *type,
+                                   const char *data, size_t len, enum MHD_ResponseMemoryMode mode,
+                                   const char *allow)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)data, mode);
     if (!r) return MHD_NO;
@@ -90,10 +92,17 @@ static enum MHD_Result reply(ent_server *s, struct MHD_Connection *c, unsigned s
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (s->o.cors) MHD_add_response_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, s->o.cors);
-    if (status == MHD_HTTP_METHOD_NOT_ALLOWED) MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+    if (status == MHD_HTTP_METHOD_NOT_ALLOWED) MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
     enum MHD_Result rc = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return rc;
+}
+
+/* reply_allow for every path but /api/code: they take GET (and HEAD). */
+static enum MHD_Result reply(ent_server *s, struct MHD_Connection *c, unsigned status, const char *type,
+                            const char *data, size_t len, enum MHD_ResponseMemoryMode mode)
+{
+    return reply_allow(s, c, status, type, data, len, mode, "GET, HEAD");
 }
 
 static enum MHD_Result send_json_buf(ent_server *s, struct MHD_Connection *c, unsigned status, ent_buf *b)
@@ -389,14 +398,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
     if (!strcmp(url, "/api/code")) {
         if (!post) {
-            struct MHD_Response *resp;
             static const char m[] = "{\"error\":\"/api/code takes POST\",\"status\":405}\n";
-            resp = MHD_create_response_from_buffer(sizeof m - 1, (void *)m, MHD_RESPMEM_PERSISTENT);
-            MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json; charset=utf-8");
-            MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "POST");
-            enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_METHOD_NOT_ALLOWED, resp);
-            MHD_destroy_response(resp);
-            return rc;
+            return reply_allow(s, c, MHD_HTTP_METHOD_NOT_ALLOWED, "application/json; charset=utf-8", m,
+                               sizeof m - 1, MHD_RESPMEM_PERSISTENT, "POST");
         }
         if (r->too_big) {
             char m[120];
