@@ -10,11 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include "../util/util.h"
 #include "abbrev.h"
 #include "utf8.h"
+
+static int sb_is_term(int sb) { return sb == U_SB_ATERM || sb == U_SB_STERM; }
+static int sb_is_sep(int sb) { return sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF; }
+static int sb_is_ext(int sb) { return sb == U_SB_EXTEND || sb == U_SB_FORMAT; }
 
 struct ent_segmenter {
     UBreakIterator *fr, *en;
@@ -23,12 +28,21 @@ struct ent_segmenter {
     size_t nquotes, capquotes;
     uint32_t *cand;       /* candidate boundaries */
     size_t ncand, capcand;
+    int whole;            /* ICU over the whole text, not windows (the reference, for tests) */
+    uint8_t ascii_sb[128];   /* Sentence_Break of each ASCII code point */
+    uint8_t hot[256];        /* bytes that may start a terminator or a separator */
 };
 
 ent_segmenter *ent_segmenter_new(char *msg, size_t msgn)
 {
     UErrorCode st = U_ZERO_ERROR;
     ent_segmenter *s = ent_xcalloc(1, sizeof *s);
+    for (int32_t c = 0; c < 0x800; c++) {   /* one and two bytes: by their code points */
+        int sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+        if (c < 128) s->ascii_sb[c] = (uint8_t)sb;
+        if (sb_is_term(sb) || sb_is_sep(sb)) s->hot[c < 128 ? c : 0xC0 | (c >> 6)] = 1;
+    }
+    memset(s->hot + 0xE0, 1, 0x20);   /* three and four bytes: always looked at */
     s->fr = ubrk_open(UBRK_SENTENCE, "fr", NULL, 0, &st);
     if (U_SUCCESS(st)) s->en = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &st);
     if (U_FAILURE(st)) {
@@ -38,6 +52,8 @@ ent_segmenter *ent_segmenter_new(char *msg, size_t msgn)
     }
     return s;
 }
+
+void ent_segmenter_whole(ent_segmenter *s, int on) { s->whole = on; }
 
 void ent_segmenter_free(ent_segmenter *s)
 {
@@ -221,8 +237,9 @@ static int cmp_u32(const void *a, const void *b)
 /* ICU does not break after "…"; add a candidate where one is followed by a capital. */
 static void add_ellipsis_candidates(ent_segmenter *s, const char *t, size_t len)
 {
-    for (const char *p = t; (p = memmem(p, len - (size_t)(p - t), "\xE2\x80\xA6", 3)); p += 3) {
+    for (const char *p = t; (p = memchr(p, 0xE2, len - (size_t)(p - t))); p++) {
         size_t i = (size_t)(p - t);
+        if (len - i < 3 || p[1] != '\x80' || p[2] != '\xA6') continue;
         size_t j = i + 3, l;
         while (j < len && is_closer(cp_at(t, len, j, &l))) j += l;
         size_t k = j;
@@ -252,6 +269,93 @@ static void add_quote_candidates(ent_segmenter *s, const char *t, size_t len)
     }
 }
 
+/* ---- ICU's boundaries, found in windows ----
+ * ICU's sentence rules (UAX #29) break only after a terminator (. ! ? and the other STerm and
+ * ATerm characters) followed by closing punctuation and spaces, or after a paragraph separator,
+ * and decide from the character before the terminator and from the text after it up to the first
+ * letter. So instead of running ICU's automaton over every byte of the document, we run it over
+ * windows around the terminators and separators only: from up to 24 code points before (never
+ * past an earlier terminator, so that a window's left context is ordinary text, as it is for the
+ * automaton) to the code point after the first letter, separator or terminator that follows.
+ * Overlapping windows are merged. The boundaries found are those ICU finds over the whole text:
+ * tests/unit/test_text.c compares both on the spec files, the dev set and generated text. */
+
+static int sb_of(const ent_segmenter *s, int32_t c)
+{
+    if (c < 128) return s->ascii_sb[c];
+    return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+}
+
+/* ICU over t[a, b); the boundaries strictly inside become candidates. */
+static void icu_run(ent_segmenter *s, UBreakIterator *bi, const char *t, size_t a, size_t b)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    s->ut = utext_openUTF8(s->ut, t + a, (int64_t)(b - a), &st);
+    ubrk_setUText(bi, s->ut, &st);
+    if (U_FAILURE(st)) return;   /* cannot happen on valid UTF-8: no boundary from ICU */
+    for (int32_t k = ubrk_following(bi, 0); k != UBRK_DONE && a + (size_t)k < b; k = ubrk_next(bi))
+        add_cand(s, (uint32_t)(a + (size_t)k));
+}
+
+/* End of the window opened by the terminator or separator at p (class sb, l bytes). */
+static size_t window_end(const ent_segmenter *s, const char *t, size_t len, size_t p, int sb, size_t l)
+{
+    size_t j = p + l, m;
+    if (sb_is_term(sb)) {
+        /* closing punctuation, spaces, then anything up to a letter, separator or terminator */
+        while (j < len) {
+            int c = sb_of(s, cp_at(t, len, j, &m));
+            if (c == U_SB_LOWER || c == U_SB_UPPER || c == U_SB_OLETTER || sb_is_sep(c) ||
+                sb_is_term(c))
+                break;
+            j += m;
+        }
+        if (j < len) cp_at(t, len, j, &m), j += m;   /* that character */
+    } else if (sb == U_SB_CR && j < len && t[j] == '\n') {
+        j++;
+    }
+    while (j < len && sb_is_ext(sb_of(s, cp_at(t, len, j, &m)))) j += m;
+    if (j < len) cp_at(t, len, j, &m), j += m;   /* and one more */
+    return j;
+}
+
+/* Start of the window for the terminator at p: up to 24 code points back, not past a
+ * terminator or separator, not inside a sequence of combining marks. */
+static size_t window_start(const ent_segmenter *s, const char *t, size_t len, size_t p)
+{
+    size_t k = p, m;
+    for (int n = 0; k > 0; n++) {
+        size_t q = cp_back(t, k);
+        int c = sb_of(s, cp_at(t, len, q, &m));
+        if (sb_is_term(c) || sb_is_sep(c)) break;
+        if (n >= 24 && !sb_is_ext(c)) break;
+        k = q;
+    }
+    return k;
+}
+
+static void icu_windows(ent_segmenter *s, UBreakIterator *bi, const char *t, size_t len)
+{
+    size_t ws = 0, we = 0;
+    int open = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && !s->hot[(unsigned char)t[i]]) i++;
+        if (i == len) break;
+        size_t l;
+        int sb = sb_of(s, cp_at(t, len, i, &l));
+        if (!sb_is_term(sb) && !sb_is_sep(sb)) { i += l; continue; }
+        size_t a = window_start(s, t, len, i), e = window_end(s, t, len, i, sb, l);
+        if (open && a <= we) {
+            if (e > we) we = e;
+        } else {
+            if (open) icu_run(s, bi, t, ws, we);
+            ws = a, we = e, open = 1;
+        }
+        i += l;
+    }
+    if (open) icu_run(s, bi, t, ws, we);
+}
+
 static void push_span(ent_span **out, size_t *cap, size_t *n, const char *t, size_t a, size_t b)
 {
     size_t l;
@@ -274,19 +378,11 @@ size_t ent_segment(ent_segmenter *s, const char *text, size_t len, const char *l
 {
     size_t n = 0;
     if (len == 0) return 0;
-    UErrorCode st = U_ZERO_ERROR;
-    s->ut = utext_openUTF8(s->ut, text, (int64_t)len, &st);
     UBreakIterator *bi = (lang && strcmp(lang, "en") == 0) ? s->en : s->fr;
-    ubrk_setUText(bi, s->ut, &st);
-    if (U_FAILURE(st)) {   /* cannot happen on valid UTF-8; keep the text whole */
-        push_span(out, cap, &n, text, 0, len);
-        return n;
-    }
     find_quotes(s, text, len);
     s->ncand = 0;
-    for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && (size_t)b < len;
-         b = ubrk_next(bi))
-        add_cand(s, (uint32_t)b);
+    if (s->whole) icu_run(s, bi, text, 0, len);
+    else icu_windows(s, bi, text, len);
     add_ellipsis_candidates(s, text, len);
     add_quote_candidates(s, text, len);
     if (s->ncand > 1) qsort(s->cand, s->ncand, sizeof *s->cand, cmp_u32);
