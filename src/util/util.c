@@ -167,8 +167,9 @@ struct ent_map_slot {
 
 int ent_word_in(const char *w, const char *const *list)
 {
+    /* the first byte before the call: most words of a list differ from w there */
     for (int i = 0; list[i]; i++)
-        if (!strcmp(w, list[i])) return 1;
+        if (list[i][0] == w[0] && !strcmp(w, list[i])) return 1;
     return 0;
 }
 
@@ -184,8 +185,18 @@ uint64_t ent_hash(const char *s, size_t n)
         s += 8;
         n -= 8;
     }
+    /* the last n < 8 bytes as a little-endian word, without a call to memcpy: two (or three)
+     * overlapping loads give the same value */
     uint64_t w = 0;
-    memcpy(&w, s, n);
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        w = lo | (((uint64_t)hi >> (8 * (8 - n))) << 32);
+    } else if (n) {
+        const unsigned char *u = (const unsigned char *)s;
+        w = u[0] | ((uint64_t)u[n / 2] << (8 * (n / 2))) | ((uint64_t)u[n - 1] << (8 * (n - 1)));
+    }
     h = (h ^ w) * 0x94d049bb133111ebULL;
     return h ^ (h >> 29);
 }
