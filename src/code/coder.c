@@ -19,6 +19,8 @@
 
 struct ent_coder {
     const ent_dict *d;
+    uint8_t *content;     /* content words of each pattern (content_elems), computed once */
+    uint32_t reach;       /* how far after its head a pattern's elements can be matched */
 };
 
 enum { MAXSIDE = 8, REACH = 60 };   /* a clause is at most REACH words each side of its verb */
@@ -66,14 +68,29 @@ struct ent_worker {
     char recip_agent[8];        /* "expelled each other's ambassador": the agent on each side */
 };
 
+static int content_elems(const ent_pattern *p);
+
 ent_coder *ent_coder_new(const ent_dict *d)
 {
     ent_coder *c = ent_xcalloc(1, sizeof *c);
     c->d = d;
+    c->content = ent_xcalloc(d->npats, 1);
+    uint32_t most = 0;
+    for (uint32_t i = 0; i < d->npats; i++) {
+        int n = content_elems(&d->pats[i]);
+        c->content[i] = (uint8_t)(n > 255 ? 255 : n);
+        if (d->pats[i].nelems > most) most = d->pats[i].nelems;
+    }
+    c->reach = 9 * most + 8;   /* match_elems: each element within 9 words, alternatives of up to 8 */
     return c;
 }
 
-void ent_coder_free(ent_coder *c) { free(c); }
+void ent_coder_free(ent_coder *c)
+{
+    if (!c) return;
+    free(c->content);
+    free(c);
+}
 
 const char *ent_coder_pattern_origin(const ent_coder *c, uint32_t pattern, char *buf, size_t n)
 {
@@ -111,6 +128,16 @@ size_t ent_worker_actors(const ent_worker *w, const ent_actor **out)
 {
     *out = w->act;
     return w->nact;
+}
+
+/* Copies src into dst (n bytes), cut to fit and terminated: event codes are copied for every
+ * trigger, and snprintf was a tenth of the coder's time. */
+static void set_code(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+    if (l >= n) l = n - 1;
+    memcpy(dst, src, l);
+    dst[l] = 0;
 }
 
 static void trace(ent_worker *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -323,11 +350,28 @@ static int content_elems(const ent_pattern *p)
     return n;
 }
 
+/* Bits (id & 63) of the words and lemmas of tokens [a, b): an element none of whose
+ * alternatives' first words has its bit here cannot be matched there. */
+static uint64_t words_mask(uint32_t a, uint32_t b)
+{
+    uint64_t m = 0;
+    for (uint32_t j = a; j < b; j++) m |= (1ull << (g_wid[j] & 63)) | (1ull << (g_lid[j] & 63));
+    return m;
+}
+
+static int may_match(const ent_pattern *p, uint64_t m)
+{
+    for (uint8_t e = 0; e < p->nelems; e++)
+        if (!(p->elems[e].mask & m)) return 0;
+    return 1;
+}
+
 /* The best pattern of the verb (or noun) at v: most elements; the earliest line on a tie. */
-static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, uint32_t first,
+static const ent_pattern *best_pattern(const ent_coder *c, const ent_token *tk, uint32_t first,
                                        uint32_t v, uint32_t end, int kind, int lang,
                                        uint32_t *last)
 {
+    const ent_dict *d = c->d;
     const char *head = kind == ENT_PAT_VERB ? tk[v].verb_fold : tk[v].lemma_fold;
     if (!head) return NULL;
     const ent_pattern *best = NULL;
@@ -340,19 +384,23 @@ static const ent_pattern *best_pattern(const ent_dict *d, const ent_token *tk, u
                    tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
                    tk[v - 1].pos == ENT_POS_NUM);   /* "ont été expulsés", "chars livrés" */
     uint32_t back = v > first + 8 ? v - 8 : first;   /* its first element within reach of v */
-    for (const ent_pattern *p = ent_dict_patterns(d, kind, head); p;
-         p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
+    const ent_pattern *p = ent_dict_patterns(d, kind, head);
+    if (!p) return NULL;
+    uint64_t after = words_mask(v + 1, end > v + 1 + c->reach ? v + 1 + c->reach : end);
+    uint64_t before = passive ? words_mask(back > 0 ? back - 1 : 0, v) : 0;
+    for (; p; p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
         if (p->lang != ENT_DLANG_ANY && p->lang != lang) continue;
         if (p->pronominal && !pron) continue;
         uint32_t l;
-        if (!match_elems(tk, v, end, p, &l) &&
-            !(passive && p->nelems && match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
+        if (!(may_match(p, after) && match_elems(tk, v, end, p, &l)) &&
+            !(passive && p->nelems && may_match(p, before) &&
+              match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
             continue;
         if (l < v) l = v;
         /* most elements; then most content words ("demander + pardon" over "demander + à");
          * then the earliest line */
         int sp = p->nelems + p->pronominal, sb = best ? best->nelems + best->pronominal : -1;
-        int cp = content_elems(p), cb = best ? content_elems(best) : -1;
+        int cp = c->content[p - d->pats], cb = best ? c->content[best - d->pats] : -1;
         int better = !best || sp > sb || (sp == sb && cp > cb) ||
                      (sp == sb && cp == cb &&
                       (p->file < best->file || (p->file == best->file && p->line < best->line)));
@@ -624,7 +672,6 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
                                           "resolu", "resolue", "resolus", "determined", "vow",
                                           "jurer", "swear", NULL};
-    const ent_dict *d = w->c->d;
     /* six words back, not counting the words of actors ("accusé la Corée du Nord d'avoir") */
     for (uint32_t k = v, steps = 0; k > first && steps < 6; k--, steps += w->actor_at[k] < 0) {
         const ent_token *t = &tk[k - 1];
@@ -661,7 +708,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             if (!strcmp(g, "venir") && k < v && !strcmp(tk[k].fold, "de")) return GOV_RECENT;
             if (ent_word_in(g, modal_verbs) || (cls_of(t) & C_EN_MODAL_AUX)) return GOV_MODAL;
             uint32_t last;
-            const ent_pattern *p = best_pattern(d, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
+            const ent_pattern *p = best_pattern(w->c, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
             if (p && strcmp(p->code, "-")) return GOV_TRIGGER;
             /* the governor is itself a complement ("urged Russia to stop deporting"): climb */
             int nonfinite = (t->vform & (ENT_VF_INF | ENT_VF_PPRE)) && k - 1 > first &&
@@ -1008,7 +1055,7 @@ static void reciprocal_agent(ent_worker *w, const ent_token *tk, uint32_t v, uin
             for (uint32_t t = d->node_terms[node]; t != UINT32_MAX; t = d->terms[t].next) {
                 const ent_dentry *e = &d->entries[d->terms[t].entry];
                 if (e->kind == ENT_K_AGENT && e->code[0] == '~') {
-                    snprintf(w->recip_agent, sizeof w->recip_agent, "%s", e->code + 1);
+                    set_code(w->recip_agent, sizeof w->recip_agent, e->code + 1);
                     trace(w, "    reciprocal: each side's %s", w->recip_agent);
                     return;
                 }
@@ -1091,7 +1138,7 @@ static void add_event(ent_worker *w, const ent_token *tk, size_t sent, int s, in
     memset(e, 0, sizeof *e);
     memcpy(e->source, a->code, sizeof e->source);
     memcpy(e->target, b->code, sizeof e->target);
-    snprintf(e->code, sizeof e->code, "%.7s", code);
+    set_code(e->code, sizeof e->code, code);
     memcpy(e->root, code, 2);
     const ent_cameo *cm = ent_cameo_find(code);
     e->goldstein = cm ? cm->goldstein : 0.0;
@@ -1156,7 +1203,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         }
     }
     uint32_t last;
-    const ent_pattern *p = best_pattern(d, tk, first, v, reach, ENT_PAT_VERB, w->lang, &last);
+    const ent_pattern *p = best_pattern(w->c, tk, first, v, reach, ENT_PAT_VERB, w->lang, &last);
     if (!p) return;
     uint32_t complement_subject = c.right;   /* where a que/that complement starts, if any */
     if (w->trace_on) ent_dict_pattern_origin(d, p, origin, sizeof origin);
@@ -1174,7 +1221,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         return;
     }
     char code[8];
-    snprintf(code, sizeof code, "%s", p->code);
+    set_code(code, sizeof code, p->code);
     int modal = c.future || c.modal_aux;
     int sym = symmetric(code);   /* a planned meeting stays mutual: 040 → 036 both ways */
     int src[MAXSIDE], tgt[MAXSIDE], ns = 0, nt = 0;
@@ -1194,7 +1241,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         if (g == GOV_INTENT) {
             int r = (code[0] - '0') * 10 + (code[1] - '0');
             if (r >= 18) {
-                snprintf(code, sizeof code, "138");
+                set_code(code, sizeof code, "138");
                 trace(w, "    a stated resolve to use force: coded 138 (threaten with military force)");
             } else {
                 modal = 1;
@@ -1219,11 +1266,11 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     if (modal) {
         const char *intent = c.possible ? NULL : intent_code(code);
         if (root == 4) {
-            snprintf(code, sizeof code, "036");
+            set_code(code, sizeof code, "036");
             trace(w, "    future or planned meeting: coded 036 (intent to meet)");
         } else if (intent) {
             trace(w, "    future or promised %s: coded %s (intent)", code, intent);
-            snprintf(code, sizeof code, "%s", intent);
+            set_code(code, sizeof code, intent);
         } else if (root != 3) {
             trace(w, "    no event: future, planned or possible, not realised");
             return;
@@ -1358,7 +1405,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         if (nt) memcpy(w->last_obj, tgt, sizeof(int) * (size_t)nt);
         w->nlast_subj = ns;
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
-        snprintf(w->last_code, sizeof w->last_code, "%s", code);
+        set_code(w->last_code, sizeof w->last_code, code);
     }
     int both = sym || mutual(tk, c.left, c.right) || exchange_verb(tk[v].verb_fold);
     if (!strcmp(code, "190") && ns) {
@@ -1370,7 +1417,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++) {   /* "U.S. and British warplanes" */
             int bomber = (!strcmp(tk[k].fold, "bomber") || !strcmp(tk[k].fold, "bombers")) &&
                          !(k > first && !strcmp(tk[k - 1].fold, "suicide"));
-            if (ent_word_in(tk[k].fold, air) || bomber) { snprintf(code, sizeof code, "195"); break; }
+            if (ent_word_in(tk[k].fold, air) || bomber) { set_code(code, sizeof code, "195"); break; }
         }
     }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '8';
@@ -1433,9 +1480,9 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     if (t < 0 && j + 2 < end && tk[j + 1].pos == ENT_POS_DET) t = w->actor_at[j + 2];
     if (t < 0) return;
     char code[8];
-    snprintf(code, sizeof code, "%s", p->code);
+    set_code(code, sizeof code, p->code);
     if (planned_here) {
-        if (code[0] == '0' && code[1] == '4') snprintf(code, sizeof code, "036");
+        if (code[0] == '0' && code[1] == '4') set_code(code, sizeof code, "036");
         else return;
     }
     trace(w, "  noun trigger '%s' => %s: %s of %s to %s", tk[v].surface, code, tk[v].lemma,
@@ -1566,7 +1613,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
                               ((v > first && tk[v - 1].pos == ENT_POS_AUX) || before_agent)))) {
             if (ent_dict_patterns(d, ENT_PAT_VERB, t->verb_fold)) code_verb(w, tk, sent, first, end, v);
         } else if (t->pos == ENT_POS_NOUN && t->lemma_fold) {
-            const ent_pattern *p = best_pattern(d, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
+            const ent_pattern *p = best_pattern(w->c, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
             if (p) code_noun(w, tk, sent, first, end, v, p);
         }
     }

@@ -26,12 +26,21 @@ const char *ent_kind_name(int k) { return k >= 0 && k < ENT_K_COUNT ? kind_names
 
 uint32_t ent_parse_date(const char *s)
 {
+    /* YYYY, YYYY-MM or YYYY-MM-DD (anything after is ignored: a time of day); by hand, for it
+     * is read for every sentence coded */
     if (!s) return 0;
     unsigned y = 0, m = 1, d = 1;
-    int n = 0;
-    if (sscanf(s, "%4u%n", &y, &n) != 1 || n != 4) return 0;
-    if (s[4] == '-' && sscanf(s + 5, "%2u", &m) == 1) {
-        if (s[7] == '-') sscanf(s + 8, "%2u", &d);
+    for (int i = 0; i < 4; i++) {
+        if (s[i] < '0' || s[i] > '9') return 0;
+        y = y * 10 + (unsigned)(s[i] - '0');
+    }
+    if (s[4] == '-' && s[5] >= '0' && s[5] <= '9') {
+        m = (unsigned)(s[5] - '0');
+        if (s[6] >= '0' && s[6] <= '9') m = m * 10 + (unsigned)(s[6] - '0');
+        if (s[6] && s[7] == '-' && s[8] >= '0' && s[8] <= '9') {
+            d = (unsigned)(s[8] - '0');
+            if (s[9] >= '0' && s[9] <= '9') d = d * 10 + (unsigned)(s[9] - '0');
+        }
     }
     if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
     return y * 10000 + m * 100 + d;
@@ -341,10 +350,28 @@ uint32_t ent_dict_word_id(const ent_dict *d, const char *w)
     return (uint32_t)(uintptr_t)ent_map_get(&d->word_ids, w, strlen(w));
 }
 
+/* "file:line" into buf (n bytes), cut to fit; without printf, for it is written with every
+ * event `entente code` outputs. */
+static const char *origin(const char *file, uint32_t line, char *buf, size_t n)
+{
+    char num[12];
+    size_t k = 0;
+    for (uint32_t v = line; k == 0 || v; v /= 10) num[k++] = (char)('0' + v % 10);
+    size_t fl = strlen(file), need = fl + 1 + k;
+    if (need >= n) {   /* too long for buf: as much as fits (never for our file names) */
+        snprintf(buf, n, "%s:%u", file, (unsigned)line);
+        return buf;
+    }
+    memcpy(buf, file, fl);
+    buf[fl] = ':';
+    for (size_t i = 0; i < k; i++) buf[fl + 1 + i] = num[k - 1 - i];
+    buf[need] = 0;
+    return buf;
+}
+
 const char *ent_dict_pattern_origin(const ent_dict *d, const ent_pattern *pt, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s:%u", d->files[pt->file], pt->line);
-    return buf;
+    return origin(d->files[pt->file], pt->line, buf, n);
 }
 
 static int parse_entry(parser *p, char *s)
@@ -551,8 +578,7 @@ size_t ent_dict_pattern_count(const ent_dict *d) { return d->npats; }
 const char *ent_dict_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n)
 {
     const ent_dentry *e = &d->entries[entry];
-    snprintf(buf, n, "%s:%u", d->files[e->file], e->line);
-    return buf;
+    return origin(d->files[e->file], e->line, buf, n);
 }
 
 const char *ent_dict_entry_origin(const ent_dict *d, uint32_t entry, char *buf, size_t n)
