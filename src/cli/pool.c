@@ -63,7 +63,10 @@ void cli_code_docs(const ent_doc *docs, size_t n, ent_text *tx, ent_analysis *a,
         *sentences += (long)ent_analysis_sentence_count(a);
         size_t before = out->len;
         fn(user, d, a, out);
-        for (size_t j = before; j < out->len; j++) *lines += out->p[j] == '\n';
+        if (out->len > before)
+            for (const char *q = out->p + before, *e = out->p + out->len;
+                 q < e && (q = memchr(q, '\n', (size_t)(e - q))); q++)
+                (*lines)++;
     }
 }
 
