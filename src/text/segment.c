@@ -319,9 +319,9 @@ static size_t window_end(const ent_segmenter *s, const char *t, size_t len, size
     return j;
 }
 
-/* Start of the window for the terminator at p: up to 8 code points back (the tests find differences with 2,
- * none with 3), not past a
- * terminator or separator, not inside a sequence of combining marks. */
+/* Start of the window for the terminator at p: up to 8 code points back (with 2, the tests find
+ * differences; with 3, none), not past a terminator or separator, not inside a sequence of
+ * combining marks. */
 static size_t window_start(const ent_segmenter *s, const char *t, size_t len, size_t p)
 {
     size_t k = p, m;
