@@ -107,9 +107,11 @@ static void find_quotes(ent_segmenter *s, const char *t, size_t len)
     int ng = 0, nc = 0;
     long dq = -1;
     s->nquotes = 0;
+    /* the bytes that start '"', a line break, « » (C2) or “ ” (E2) */
+    static const uint8_t lead[256] = {['"'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1};
     for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)t[i];
-        if (b != '"' && b != '\n' && b != 0xC2 && b != 0xE2) { i++; continue; }
+        while (i < len && !lead[(unsigned char)t[i]]) i++;
+        if (i == len) break;
         size_t l;
         int32_t c = cp_at(t, len, i, &l);
         if (c == '\n' && i + 1 < len) {
