@@ -19,6 +19,7 @@
 #include "../text/utf8.h"
 #include "../util/util.h"
 #include "entente.h"
+#include "reader.h"
 
 #define CHUNK (1u << 20)
 #define BINARY_PROBE 8192
@@ -49,6 +50,7 @@ struct ent_reader {
     uint64_t bytes;
     ent_buf line, text, tmp, where, msg;
     cJSON *json;
+    int slow_json;        /* 1: no fast path (ent_reader_fast_json) */
     char *owned[6];       /* strings of the current document */
     ent_doc doc;
 };
@@ -279,6 +281,244 @@ static const char *opt_string(ent_reader *r, cJSON *obj, const char *key, int sl
     return r->owned[slot];
 }
 
+/* ---- the fast path for JSON lines ----
+ * Most lines are a flat object of strings. fast_doc reads those without building a cJSON tree:
+ * it walks the object once, notes where the six fields we read are (the first occurrence of
+ * each key, as cJSON_GetObjectItemCaseSensitive finds), skips the other values, and unescapes
+ * only the strings it keeps. It accepts a subset of what cJSON accepts and gives the same
+ * strings; anything else (a numeric id, an escaped key, \u0000 or a surrogate, a number cJSON
+ * would read differently, deep nesting, malformed JSON) returns 0 and the line goes to cJSON,
+ * which also words the error. tests/unit/test_reader.c compares both on generated lines. */
+
+enum { F_ID, F_TEXT, F_LANG, F_DATE, F_URL, F_TITLE, F_COUNT };
+static const char *const field_names[F_COUNT] = {"id", "text", "lang", "date", "url", "title"};
+
+typedef struct jfield {
+    int type;                 /* 0 absent, 's' string, 'n' null, 'o' other */
+    const char *p;            /* a string's contents between its quotes */
+    size_t n;
+    int escaped;
+} jfield;
+
+static const char *jws(const char *p, const char *e)
+{
+    while (p < e && (unsigned char)*p <= 32) p++;   /* cJSON's white space: every byte <= 32 */
+    return p;
+}
+
+/* A string starting at its opening quote: end after the closing quote, or NULL. *esc says
+ * whether it holds escapes; escapes cJSON would refuse or read into a NUL or a surrogate make
+ * it NULL too (then cJSON decides). */
+static const char *jstring(const char *p, const char *e, int *esc)
+{
+    *esc = 0;
+    p++;
+    for (;;) {
+        const char *q = p;
+        while (q < e && *q != '"' && *q != '\\') q++;
+        if (q == e) return NULL;
+        if (*q == '"') return q + 1;
+        *esc = 1;
+        if (q + 1 >= e) return NULL;
+        switch (q[1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            p = q + 2;
+            break;
+        case 'u': {
+            if (e - q < 6) return NULL;
+            unsigned v = 0;
+            for (int i = 2; i < 6; i++) {
+                char c = q[i];
+                v <<= 4;
+                if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
+                else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
+                else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
+                else return NULL;
+            }
+            if (v == 0 || (v >= 0xD800 && v <= 0xDFFF)) return NULL;
+            p = q + 6;
+            break;
+        }
+        default:
+            return NULL;
+        }
+    }
+}
+
+/* A strict JSON number, followed by none of the characters cJSON would take into it. */
+static const char *jnumber(const char *p, const char *e)
+{
+    const char *s = p;
+    if (p < e && *p == '-') p++;
+    if (p < e && *p == '0') p++;
+    else if (p < e && *p >= '1' && *p <= '9') while (p < e && *p >= '0' && *p <= '9') p++;
+    else return NULL;
+    if (p < e && *p == '.') {
+        p++;
+        if (!(p < e && *p >= '0' && *p <= '9')) return NULL;
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < e && (*p == '+' || *p == '-')) p++;
+        if (!(p < e && *p >= '0' && *p <= '9')) return NULL;
+        while (p < e && *p >= '0' && *p <= '9') p++;
+    }
+    if (p - s > 40) return NULL;
+    if (p < e && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.' || *p == 'e' ||
+                  *p == 'E'))
+        return NULL;
+    return p;
+}
+
+static const char *jvalue(const char *p, const char *e, int depth);
+
+/* An object or an array starting at its bracket; f (for the top object only): where to note
+ * the six fields. */
+static const char *jcompound(const char *p, const char *e, int depth, jfield *f)
+{
+    if (depth > 64) return NULL;
+    char close = *p == '{' ? '}' : ']';
+    int object = close == '}';
+    p = jws(p + 1, e);
+    if (p < e && *p == close) return p + 1;
+    for (;;) {
+        jfield *slot = NULL;
+        if (object) {
+            int esc;
+            if (p >= e || *p != '"') return NULL;
+            const char *k = p + 1, *ke = jstring(p, e, &esc);
+            if (!ke || esc) return NULL;   /* an escaped key: cJSON reads it */
+            size_t kn = (size_t)(ke - 1 - k);
+            if (f)
+                for (int i = 0; i < F_COUNT; i++)
+                    if (!f[i].type && strlen(field_names[i]) == kn && !memcmp(k, field_names[i], kn))
+                        slot = &f[i];
+            p = jws(ke, e);
+            if (p >= e || *p != ':') return NULL;
+            p = jws(p + 1, e);
+        }
+        if (p >= e) return NULL;
+        if (slot && *p == '"') {
+            const char *ve = jstring(p, e, &slot->escaped);
+            if (!ve) return NULL;
+            slot->type = 's', slot->p = p + 1, slot->n = (size_t)(ve - 1 - (p + 1));
+            p = ve;
+        } else {
+            if (slot) slot->type = (e - p >= 4 && !memcmp(p, "null", 4)) ? 'n' : 'o';
+            p = jvalue(p, e, depth + 1);
+            if (!p) return NULL;
+        }
+        p = jws(p, e);
+        if (p < e && *p == ',') { p = jws(p + 1, e); continue; }
+        if (p < e && *p == close) return p + 1;
+        return NULL;
+    }
+}
+
+static const char *jvalue(const char *p, const char *e, int depth)
+{
+    int esc;
+    switch (*p) {
+    case '"': return jstring(p, e, &esc);
+    case '{': case '[': return jcompound(p, e, depth, NULL);
+    case 't': return e - p >= 4 && !memcmp(p, "true", 4) ? p + 4 : NULL;
+    case 'f': return e - p >= 5 && !memcmp(p, "false", 5) ? p + 5 : NULL;
+    case 'n': return e - p >= 4 && !memcmp(p, "null", 4) ? p + 4 : NULL;
+    default: return jnumber(p, e);
+    }
+}
+
+static unsigned hex4(const char *q)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = q[i];
+        v = v << 4 | (unsigned)(c <= '9' ? c - '0' : (c | 32) - 'a' + 10);
+    }
+    return v;
+}
+
+/* A string's contents with its escapes read (the escapes jstring let through). */
+static void junescape(const char *p, size_t n, ent_buf *out)
+{
+    ent_buf_clear(out);
+    const char *e = p + n;
+    while (p < e) {
+        const char *q = memchr(p, '\\', (size_t)(e - p));
+        if (!q) q = e;
+        ent_buf_add(out, p, (size_t)(q - p));
+        if (q == e) break;
+        char c = q[1];
+        p = q + 2;
+        switch (c) {
+        case 'b': ent_buf_addc(out, '\b'); break;
+        case 'f': ent_buf_addc(out, '\f'); break;
+        case 'n': ent_buf_addc(out, '\n'); break;
+        case 'r': ent_buf_addc(out, '\r'); break;
+        case 't': ent_buf_addc(out, '\t'); break;
+        case 'u': {
+            unsigned v = hex4(q + 2);
+            char u[3];
+            if (v < 0x80) {
+                ent_buf_addc(out, (char)v);
+            } else if (v < 0x800) {
+                u[0] = (char)(0xC0 | (v >> 6)), u[1] = (char)(0x80 | (v & 0x3F));
+                ent_buf_add(out, u, 2);
+            } else {
+                u[0] = (char)(0xE0 | (v >> 12)), u[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+                u[2] = (char)(0x80 | (v & 0x3F));
+                ent_buf_add(out, u, 3);
+            }
+            p = q + 6;
+            break;
+        }
+        default: ent_buf_addc(out, c); break;   /* " \ / */
+        }
+    }
+}
+
+/* The string of field f, unescaped and repaired, in a fresh allocation. */
+static char *fast_string(ent_reader *r, const jfield *f, const char *where, const char *name,
+                         size_t *outlen)
+{
+    if (!f->escaped) return clean_string(r, f->p, f->n, where, name, outlen);
+    junescape(f->p, f->n, &r->msg);
+    return clean_string(r, r->msg.p ? r->msg.p : "", r->msg.len, where, name, outlen);
+}
+
+/* 1: the line was read (a document, or reported and skipped); 0: cJSON must read it. */
+static int fast_doc(ent_reader *r, const char *p, size_t n, const char *where, int *got)
+{
+    jfield f[F_COUNT] = {{0}};
+    const char *e = p + n;
+    if (*p != '{' || !jcompound(p, e, 0, f)) return 0;
+    if (f[F_ID].type != 's') return 0;   /* numbers and missing ids: cJSON's path says it */
+    if (f[F_TEXT].type != 's') {
+        diag(r, where, "missing \"text\" (a string); line skipped");
+        *got = 0;
+        return 1;
+    }
+    r->owned[0] = fast_string(r, &f[F_ID], where, "id", NULL);
+    r->doc.id = r->owned[0];
+    r->owned[1] = fast_string(r, &f[F_TEXT], where, "text", &r->doc.len);
+    r->doc.text = r->owned[1];
+    const char **opt[4] = {&r->doc.lang, &r->doc.date, &r->doc.url, &r->doc.title};
+    for (int i = F_LANG; i < F_COUNT; i++) {
+        if (f[i].type == 's') {
+            r->owned[i] = fast_string(r, &f[i], where, field_names[i], NULL);
+            *opt[i - F_LANG] = r->owned[i];
+        } else if (f[i].type == 'o') {
+            diag(r, where, "\"%s\" is not a string; ignored", field_names[i]);
+        }
+    }
+    r->doc.origin = where;
+    *got = 1;
+    return 1;
+}
+
+void ent_reader_fast_json(ent_reader *r, int on) { r->slow_json = !on; }
+
 /* Parses r->line as a JSON document; returns 1 when it gave a document. */
 static int jsonl_doc(ent_reader *r, source *s)
 {
@@ -289,6 +529,8 @@ static int jsonl_doc(ent_reader *r, source *s)
     while (i < r->line.len && (r->line.p[i] == ' ' || r->line.p[i] == '\t' || r->line.p[i] == '\r'))
         i++;
     if (i == r->line.len) return 0;   /* blank line */
+    int got;
+    if (!r->slow_json && fast_doc(r, r->line.p + i, r->line.len - i, where, &got)) return got;
     const char *end = NULL;
     cJSON *obj = cJSON_ParseWithLengthOpts(r->line.p + i, r->line.len - i, &end, 0);
     if (!obj) {

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "entente.h"
+#include "io/reader.h"
 #include "testutil.h"
 
 static char diags[8192];
@@ -88,6 +89,118 @@ static void jsonl_bad_lines_are_reported_and_skipped(void **state)
     assert_non_null(strstr(diags, want));
     snprintf(want, sizeof want, "%s:8: \"title\" is not a string", p[0]);
     assert_non_null(strstr(diags, want));
+}
+
+/* Everything the reader gives for a file (documents, their fields, the problems reported),
+ * as one text; fast: with or without the fast path for JSON lines. */
+static char *read_all(const char *path, int fast)
+{
+    static char *out;
+    size_t cap = 1 << 22, len = 0;
+    out = realloc(out, cap);
+    out[0] = 0;
+    diags[0] = 0;
+    ent_error err = {0};
+    ent_reader *r = ent_reader_open(&path, 1, collect, NULL, &err);
+    assert_non_null(r);
+    ent_reader_fast_json(r, fast);
+    const ent_doc *d;
+    while (ent_reader_next(r, &d, &err) == 1) {
+        const char *f[] = {d->id, d->text, d->lang, d->date, d->url, d->title};
+        for (int i = 0; i < 6; i++) {
+            size_t n = f[i] ? strlen(f[i]) : 6;
+            if (len + n + 8 >= cap) out = realloc(out, cap *= 2);
+            len += (size_t)snprintf(out + len, cap - len, "%s%c", f[i] ? f[i] : "(null)", i < 5 ? '\x1f' : '\n');
+        }
+        assert_int_equal(strlen(d->text), d->len);
+    }
+    size_t n = strlen(diags);
+    if (len + n + 1 >= cap) out = realloc(out, cap = len + n + 1);
+    memcpy(out + len, diags, n + 1);
+    ent_reader_close(r);
+    return out;
+}
+
+static uint64_t xorshift(uint64_t *r)
+{
+    *r ^= *r << 13, *r ^= *r >> 7, *r ^= *r << 17;
+    return *r;
+}
+
+/* Generated JSON lines: the six fields and others in any order, strings with every escape,
+ * raw control bytes, invalid UTF-8, numbers cJSON reads its own way, nesting, and broken
+ * syntax. The fast path must give exactly what cJSON's path gives. */
+static void fast_json_path_reads_like_cjson(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"\"id\"", "\"text\"", "\"lang\"", "\"date\"", "\"url\"",
+        "\"title\"", "\"events\"", "\"x\"", "\"te\\u0078t\"", "\"id\"", "\"text\"", "\"\""};
+    static const char *const chunks[] = {"a", "Kiev", " ", "\\n", "\\\"", "\\\\", "\\/", "\\t",
+        "\\b", "\\f", "\\r", "\\u00e9", "\\u2019", "\\u0041", "\t", "\x01", "\xC3\xA9",
+        "\xE2\x80\x99", "\xff", "\xC3", "'", "{", "]", ","};
+    /* escapes cJSON reads its own way or refuses: rarer, so that most lines stay documents */
+    static const char *const odd[] = {"\\uD83D\\uDE00", "\\u0000", "\\ud800", "\\x", "\\u12",
+        "\\uDE00"};
+    static const char *const others[] = {"null", "true", "false", "0", "-1.5e3", "12", "01",
+        "1.2.3", "+1", ".5", "1.", "-", "1e", "[]", "{}", "[1,[2,{\"a\":null}]]", "{\"b\":[\"c\"]}",
+        "[1,]", "{\"a\"}", "nul", "truex", "123456789012345678901234567890123456789012345678",
+        "-0", "1E+2", "\"\"", "[[[[[[[[[[]]]]]]]]]]"};
+    static const char *const spaces[] = {"", "", " ", "\t", "\r", "  ", "\x01", "\x0b"};
+    uint64_t rnd = 0x9E3779B97F4A7C15ULL;
+#define NEXT() xorshift(&rnd)
+#define PICK(a) (a[NEXT() % (sizeof a / sizeof *a)])
+    size_t cap = 1 << 22, len = 0;
+    char *data = malloc(cap);
+    for (int line = 0; line < 6000; line++) {
+        char buf[2048];
+        size_t n = 0;
+        int nfields = 2 + (int)(NEXT() % 6);
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s{", PICK(spaces));
+        for (int k = 0; k < nfields && n < sizeof buf - 400; k++) {
+            if (k) n += (size_t)snprintf(buf + n, sizeof buf - n, "%s,%s", PICK(spaces), PICK(spaces));
+            /* mostly "id" then "text" first, so that most lines are documents */
+            const char *key = k < 2 && NEXT() % 6 ? keys[k] : PICK(keys);
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s:%s", key, PICK(spaces), PICK(spaces));
+            if (NEXT() % 6) {   /* a string, mostly clean */
+                buf[n++] = '"';
+                int parts = (int)(NEXT() % 12);
+                for (int c = 0; c < parts; c++) {
+                    const char *ch = NEXT() % 3 ? "mot " : NEXT() % 30 ? PICK(chunks) : PICK(odd);
+                    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", ch);
+                }
+                buf[n++] = '"';
+            } else {
+                n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", PICK(others));
+            }
+        }
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s%s\n", PICK(spaces),
+                              NEXT() % 50 ? "}" : "", NEXT() % 40 ? "" : " trailing");
+        if (len + n >= cap) data = realloc(data, cap *= 2);
+        memcpy(data + len, buf, n);
+        len += n;
+    }
+#undef NEXT
+#undef PICK
+    tu_write("gen.jsonl", data, len);
+    free(data);
+    char *slow = strdup(read_all(tu_path("gen.jsonl"), 0));
+    char *fast = read_all(tu_path("gen.jsonl"), 1);
+    if (strcmp(slow, fast)) {
+        size_t i = 0;
+        while (slow[i] == fast[i]) i++;
+        size_t from = i > 200 ? i - 200 : 0;
+        fail_msg("the fast path differs at byte %zu:\ncJSON: %.300s\nfast:  %.300s", i, slow + from, fast + from);
+    }
+    /* the generated lines reach every branch: documents read and lines refused */
+    size_t docs = 0;
+    for (const char *q = slow; (q = strchr(q, '\x1f')); q++) docs++;
+
+    assert_true(docs / 5 > 2000);
+    assert_non_null(strstr(slow, "malformed JSON"));
+    assert_non_null(strstr(slow, "missing \"text\""));
+    assert_non_null(strstr(slow, "is not a string"));
+    assert_non_null(strstr(slow, "invalid UTF-8"));
+    free(slow);
 }
 
 static void fields_are_passed_through(void **state)
@@ -178,6 +291,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsonl_bad_lines_are_reported_and_skipped),
         cmocka_unit_test(fields_are_passed_through),
+        cmocka_unit_test(fast_json_path_reads_like_cjson),
         cmocka_unit_test(directories_are_read_recursively_in_order),
         cmocka_unit_test(binary_empty_and_missing_files_do_not_stop_the_rest),
         cmocka_unit_test(a_long_single_line_is_read_whole),
