@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "io/json.h"
 #include "util/util.h"
 
 static void buf_grows_and_stays_terminated(void **state)
@@ -80,6 +81,45 @@ static void hash_values_are_stable(void **state)
     assert_true(ent_hash("", 0) == 0x2ad0938b4c26d017ULL);
 }
 
+/* ent_json_str skips eight bytes at a time to the next byte to escape: it must escape exactly
+ * what a byte-by-byte escaper does, wherever the bytes fall in the words. */
+static void json_strings_are_escaped_at_any_offset(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {'a', 'Z', ' ', '"', '\\', '\n', '\r', '\t', 0x01, 0x1f,
+                                         0x20, 0x7f, 0xC3, 0xA9, 0xE2, 0x80, 0x99, '/', 0};
+    uint64_t r = 0x853c49e6748fea9bULL;
+    ent_buf got = {0}, want = {0};
+    for (int round = 0; round < 20000; round++) {
+        unsigned char s[48];
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t n = r % sizeof s;
+        for (size_t i = 0; i < n; i++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            s[i] = (r % 8) ? (unsigned char)('a' + r % 26) : pool[(r >> 8) % sizeof pool];
+        }
+        ent_buf_clear(&got);
+        ent_json_str(&got, (const char *)s, n);
+        ent_buf_clear(&want);
+        ent_buf_addc(&want, '"');
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = s[i];
+            if (c == '"') ent_buf_adds(&want, "\\\"");
+            else if (c == '\\') ent_buf_adds(&want, "\\\\");
+            else if (c == '\n') ent_buf_adds(&want, "\\n");
+            else if (c == '\r') ent_buf_adds(&want, "\\r");
+            else if (c == '\t') ent_buf_adds(&want, "\\t");
+            else if (c < 0x20) ent_buf_printf(&want, "\\u%04x", c);
+            else ent_buf_addc(&want, (char)c);
+        }
+        ent_buf_addc(&want, '"');
+        assert_int_equal(got.len, want.len);
+        assert_memory_equal(got.p, want.p, want.len);
+    }
+    ent_buf_free(&got);
+    ent_buf_free(&want);
+}
+
 static void map_finds_every_key_after_growth(void **state)
 {
     (void)state;
@@ -110,6 +150,7 @@ int main(void)
         cmocka_unit_test(arena_keeps_strings_until_reset),
         cmocka_unit_test(map_finds_every_key_after_growth),
         cmocka_unit_test(hash_values_are_stable),
+        cmocka_unit_test(json_strings_are_escaped_at_any_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
