@@ -1085,7 +1085,7 @@ static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k + 1 < b; k++) {
         if (cls_of(&tk[k]) & C_RECIPROCALS) return 1;
-        if (!strcmp(tk[k].fold, "each") && !strcmp(tk[k + 1].fold, "other")) return 1;
+        if (tk[k].fold[0] == 'e' && !strcmp(tk[k].fold, "each") && !strcmp(tk[k + 1].fold, "other")) return 1;
     }
     return 0;
 }
@@ -1495,9 +1495,12 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
 static const struct wslot *word_slot(ent_worker *w, const char *word)
 {
     static _Thread_local struct wslot uncached;
+    struct wslot *s = &w->wcache[((uintptr_t)word >> 3) & (WSLOTS - 1)];
+    /* the same pointer is mostly the same word (lexicon entries live for the run); a word in a
+     * document's arena may reuse the pointer of another, hence the comparison */
+    if (s->p == word && !strcmp(s->text, word)) return s;
     size_t n = strlen(word);
-    struct wslot *s = n < sizeof s->text ? &w->wcache[((uintptr_t)word >> 3) & (WSLOTS - 1)] : &uncached;
-    if (s != &uncached && s->p == word && !strcmp(s->text, word)) return s;
+    if (n >= sizeof s->text) s = &uncached;
     s->id = ent_dict_word_id(w->c->d, word);
     s->cls = (unsigned)(uintptr_t)ent_map_get(&class_map, word, n);
     if (s != &uncached) {
