@@ -304,6 +304,19 @@ static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent
     return 0;
 }
 
+/* "a déclaré trois diplomates, dont deux conseillers de l'ambassade, persona non grata": an
+ * insertion between commas opened by dont/notamment/including/among them does not count in
+ * the distance from a verb to the rest of its pattern. j: a token; returns j, or the token after
+ * the insertion's closing comma when one opens at j (within 20 words). */
+static uint32_t past_insertion(const ent_token *tk, uint32_t j, uint32_t end)
+{
+    static const char *const openers[] = {"dont", "notamment", "including", "among", "parmi", NULL};
+    if (j + 2 >= end || !ent_is1(tk[j].fold, ',') || !ent_word_in(tk[j + 1].fold, openers)) return j;
+    for (uint32_t k = j + 2; k < end && k < j + 22; k++)
+        if (ent_is1(tk[k].fold, ',')) return k + 1;
+    return j;
+}
+
 /* Matches a pattern's elements after token v, up to `end`; sets *last to the last token
  * matched (v when the pattern has none). Returns 1 on a match. */
 static int match_elems(const ent_token *tk, uint32_t v, uint32_t end, const ent_pattern *p,
@@ -313,7 +326,9 @@ static int match_elems(const ent_token *tk, uint32_t v, uint32_t end, const ent_
     *last = v;
     for (uint8_t e = 0; e < p->nelems; e++) {
         int found = 0;
-        for (uint32_t j = pos; j < end && j <= pos + 8; j++) {
+        for (uint32_t j = pos, seen = 0; j < end && seen <= 8; j++, seen++) {
+            j = past_insertion(tk, j, end);
+            if (j >= end) break;
             uint32_t n = elem_at(tk, j, end, &p->elems[e]);
             if (n) {
                 pos = j + n;
@@ -629,6 +644,11 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
             while (k < end && !ent_is1(tk[k].fold, ')')) k++;
             if (k < end) { r = k + 1; continue; }
         }
+        /* and an insertion: "trois diplomates, dont deux conseillers, persona non grata" */
+        if (r > v + 1) {
+            uint32_t k = past_insertion(tk, r, end);
+            if (k != r) { r = k; continue; }
+        }
         if (ent_is1(t->fold, ')')) break;
         if (is_breaker(t) || (cls_of(t) & C_NEWS_SOURCES)) break;
         if (ent_is1(t->fold, ',') && r + 1 < end && comma_conj(tk, first, r + 1)) break;
@@ -884,6 +904,25 @@ static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, 
     return 0;
 }
 
+/* "les Forces de soutien rapide (FSR), qu'il qualifie de milice terroriste", "Hamas, which
+ * Israel attacked": a clause opened by an object relative pronoun after an actor and a comma
+ * acts on that actor. The comma keeps out "a dit à Poutine que ...", where "que" opens what
+ * was said. */
+static int object_antecedent(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t left,
+                             int *out)
+{
+    static const char *const object_relatives[] = {"que", "qu'", "which", "whom", NULL};
+    if (left < first + 3 || !ent_word_in(tk[left - 1].fold, object_relatives)) return 0;
+    uint32_t k = left - 1;
+    if (!ent_is1(tk[k - 1].fold, ',')) return 0;
+    k--;
+    if (k > first && ent_is1(tk[k - 1].fold, ')')) k--;   /* "(FSR), qu'il" */
+    int a = w->actor_at[k - 1];
+    if (a < 0) return 0;
+    out[0] = a;
+    return 1;
+}
+
 static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out)
 {
     if (c->passive) {
@@ -962,6 +1001,8 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
                    int *out, int skip_places)
 {
     for (uint32_t k = from; k < to; k++) {
+        k = past_insertion(tk, k, to);   /* the actors of an insertion are not the verb's */
+        if (k >= to) break;
         int i = w->actor_at[k];
         if (i < 0 || w->act[i].tok_start != k) continue;
         const ent_actor *a = &w->act[i];
@@ -1348,6 +1389,8 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             nt = objects(w, tk, first, complement_subject + 1, reach, tgt, 0);
             if (nt) nt = 1;
         }
+        if (!nt && (nt = object_antecedent(w, tk, first, c.left, tgt)))
+            trace(w, "    object: the antecedent of the object relative");
     }
     if (!ns && (c.infinitive || c.participle)) {
         /* "En plus d'avoir rappelé son ambassadeur, l'Algérie a ...", "Accusing X, Y said":
