@@ -1613,6 +1613,10 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->cls[i] = f->cls;
         w->lid[i] = tk[i].lemma_fold && tk[i].lemma_fold != tk[i].fold
                         ? word_slot(w, tk[i].lemma_fold)->id : w->wid[i];
+        /* "ainsi que" coordinates ("une aide ainsi que des marchandises"): no subordinate */
+        if (i > first && (w->cls[i] & C_SUBORDINATORS) && !strcmp(tk[i].fold, "que") &&
+            !strcmp(tk[i - 1].fold, "ainsi"))
+            w->cls[i] = (w->cls[i] & ~(unsigned)C_SUBORDINATORS) | C_AND_WORDS;
     }
     g_wid = w->wid;
     g_lid = w->lid;

@@ -262,7 +262,13 @@ static void choose(ent_token *tk, size_t i, size_t first, size_t end, const ent_
             return;
         }
     }
-    if (e->closed) return;
+    if (e->closed) {
+        /* "une aide ainsi que des marchandises": "ainsi que" coordinates */
+        if (lang == 0 && t->pos == ENT_POS_SCONJ && i > first && !strcmp(t->fold, "que") &&
+            !strcmp(tk[i - 1].fold, "ainsi"))
+            t->pos = ENT_POS_CCONJ;
+        return;
+    }
     if (lang == 0) choose_fr(tk, i, first, e, next);
     else choose_en(tk, i, first, e, next);
 }
