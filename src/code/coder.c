@@ -202,6 +202,9 @@ static const char *const group_fillers[] = {
 static const char *const place_preps[] = {"a", "au", "aux", "en", "dans", "in", "at", NULL};
 /* words that make an act mutual ("s'accusant mutuellement", "leurs diplomates respectifs");
  * "each other" is two words, tested apart */
+/* words that open an insertion between commas (", dont ...,", ", including ...,") */
+static const char *const insert_openers[] = {"dont", "notamment", "including", "among", "parmi",
+                                             NULL};
 static const char *const reciprocals[] = {"mutuellement", "reciproquement", "l'un", "l'autre",
                                           "respectifs", "respectives", NULL};
 
@@ -222,6 +225,8 @@ enum {
     C_EN_MODAL_AUX = 1u << 10,
     C_POSSIBLE_WORDS = 1u << 11,
     C_RECIPROCALS = 1u << 12,
+    C_COMMA = 1u << 13,
+    C_INSERT_OPENERS = 1u << 14,
 };
 
 static ent_map class_map;
@@ -251,6 +256,9 @@ static void build_classes(void)
     add_class(en_modal_aux, C_EN_MODAL_AUX);
     add_class(possible_words, C_POSSIBLE_WORDS);
     add_class(reciprocals, C_RECIPROCALS);
+    static const char *const comma[] = {",", NULL};
+    add_class(comma, C_COMMA);
+    add_class(insert_openers, C_INSERT_OPENERS);
 }
 
 static _Thread_local const ent_token *g_tk;
@@ -310,10 +318,10 @@ static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent
  * the insertion's closing comma when one opens at j (within 20 words). */
 static uint32_t past_insertion(const ent_token *tk, uint32_t j, uint32_t end)
 {
-    static const char *const openers[] = {"dont", "notamment", "including", "among", "parmi", NULL};
-    if (j + 2 >= end || !ent_is1(tk[j].fold, ',') || !ent_word_in(tk[j + 1].fold, openers)) return j;
+    (void)tk;   /* the word classes of the sentence's tokens say it (no string compared) */
+    if (!(g_cls[j] & C_COMMA) || j + 2 >= end || !(g_cls[j + 1] & C_INSERT_OPENERS)) return j;
     for (uint32_t k = j + 2; k < end && k < j + 22; k++)
-        if (ent_is1(tk[k].fold, ',')) return k + 1;
+        if (g_cls[k] & C_COMMA) return k + 1;
     return j;
 }
 
