@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,13 +310,27 @@ static const char *jws(const char *p, const char *e)
 /* A string starting at its opening quote: end after the closing quote, or NULL. *esc says
  * whether it holds escapes; escapes cJSON would refuse or read into a NUL or a surrogate make
  * it NULL too (then cJSON decides). */
+/* The first '"' or '\\' in [p, e), or e; eight bytes at a time (a document's text is long). */
+static const char *quote_or_backslash(const char *p, const char *e)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    for (; e - p >= 8; p += 8) {
+        uint64_t x, q, b;
+        memcpy(&x, p, 8);
+        q = x ^ (ones * '"');
+        b = x ^ (ones * '\\');
+        if ((((q - ones) & ~q) | ((b - ones) & ~b)) & high) break;
+    }
+    while (p < e && *p != '"' && *p != '\\') p++;
+    return p;
+}
+
 static const char *jstring(const char *p, const char *e, int *esc)
 {
     *esc = 0;
     p++;
     for (;;) {
-        const char *q = p;
-        while (q < e && *q != '"' && *q != '\\') q++;
+        const char *q = quote_or_backslash(p, e);
         if (q == e) return NULL;
         if (*q == '"') return q + 1;
         *esc = 1;
