@@ -26,7 +26,7 @@ serve() {   # starts a server on STORE; sets PORT and PID
     while [ $i -lt 400 ] && ! grep -q serving "$B/serve.out"; do sleep 0.05; i=$((i + 1)); done
     PORT=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$B/serve.out")
 }
-stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; }
+stop() { [ -z "$PID" ] || kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
 trap stop EXIT INT TERM
 # wrk's summary as "req/s p50 p99"
 load() {

@@ -232,7 +232,7 @@ static void map_grow(ent_map *m)
 
 const char *ent_map_put(ent_map *m, const char *key, size_t n, void *value)
 {
-    if ((m->count + 1) * 2 > m->cap) map_grow(m);   /* at most half full: short probes, and most lookups miss */
+    if ((m->count + 1) * 4 > m->cap * 3) map_grow(m);   /* at most three quarters full */
     uint64_t h = ent_hash(key, n);
     struct ent_map_slot *s = map_find(m, key, n, h);
     if (!s->key) {
