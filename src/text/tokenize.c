@@ -256,6 +256,13 @@ static void emit_word(const char *t, size_t a, size_t b, int lang, int first, en
         emit(tk, s, b, ENT_TOK_CLITIC);
         return;
     }
+    /* "U.S.-led", "Saudi-led": the leader is a word of its own, so that actors find it; the
+     * suffix is a token of its own too */
+    if (b - a > 5 && has_prefix_ci(t + b - 4, 4, "-led") && t[b - 5] != '-') {
+        emit(tk, a, b - 4, word_flags(t, a, b - 4));
+        emit(tk, b - 4, b, ENT_TOK_CLITIC);
+        return;
+    }
     size_t s = clitic_at(t, a, b);
     emit(tk, a, s, word_flags(t, a, s));
     emit(tk, s, b, ENT_TOK_CLITIC);
