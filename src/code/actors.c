@@ -375,6 +375,22 @@ static void title_role(const ent_dict *d, mention *p, const mention *t)
 /* A title and a person side by side are one actor: "le président russe Vladimir Poutine",
  * "Vladimir Poutine, le président russe,", "North Korean leader Kim Jong Un". The person's
  * code wins when they hold a role at the date; otherwise the title's. */
+/* "le groupe paramilitaire russe Wagner", "the Russian Wagner group": a nationality right
+ * before a named group or person of that country is part of it, not an actor of its own. */
+static void nationality_then_named(mention *m, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        mention *a = &m[i], *b = &m[i + 1];
+        if (a->kind != ENT_K_DEMONYM || a->t1 != b->t0) continue;
+        if (b->kind != ENT_K_GROUP && b->kind != ENT_K_PERSON) continue;
+        size_t la = strlen(a->code);
+        if (la != 3 || strlen(b->code) <= 3 || strncmp(a->code, b->code, 3)) continue;
+        for (uint32_t k = 0; k < a->nentries; k++) add_entry(b, a->entries[k]);
+        b->t0 = a->t0;
+        a->kind = -1;
+    }
+}
+
 static void apposition(const ent_dict *d, mention *m, size_t n, const ent_token *tk)
 {
     for (size_t i = 0; i + 1 < n; i++) {
@@ -483,6 +499,8 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
     agent_then_country(r->m, r->nm, tk);
     r->nm = compact(r->m, r->nm);
     if (lang == ENT_DLANG_FR) country_then_agent(r->m, r->nm, tk);
+    r->nm = compact(r->m, r->nm);
+    nationality_then_named(r->m, r->nm);
     r->nm = compact(r->m, r->nm);
     apposition(r->d, r->m, r->nm, tk);
     capitals(r->m, r->nm, tk, first);

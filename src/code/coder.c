@@ -700,8 +700,12 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
                                           "resolu", "resolue", "resolus", "determined", "vow",
                                           "jurer", "swear", NULL};
-    /* six words back, not counting the words of actors ("accusé la Corée du Nord d'avoir") */
-    for (uint32_t k = v, steps = 0; k > first && steps < 6; k--, steps += w->actor_at[k] < 0) {
+    /* six words back, not counting the words of actors, punctuation, articles and
+     * prepositions ("accusé la Corée du Nord d'avoir", "accuse le groupe paramilitaire russe
+     * Wagner au Mali, d'avoir pris") */
+    for (uint32_t k = v, steps = 0; k > first && steps < 6;
+         k--, steps += w->actor_at[k] < 0 && tk[k].pos != ENT_POS_PUNCT && tk[k].pos != ENT_POS_DET &&
+                       tk[k].pos != ENT_POS_ADP) {
         const ent_token *t = &tk[k - 1];
         /* "d'avoir livré", "of having sent": the auxiliary of a compound infinitive is not
          * the governor; look further left */
@@ -712,7 +716,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
         static const char *const wish_nouns[] = {"invitation", "appel", "demande", "proposition",
             "offre", "projet", "intention", "volonte", "tentative", "plan", "bid", "attempt",
             "offer", "request", "call", "plans", "proposal", "effort",
-            "efforts", "desir", "wish", NULL};
+            "efforts", "desir", "wish", "objectif", "but", "goal", "aim", NULL};
         if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && ent_word_in(t->fold, wish_nouns) &&
             (ent_is1(tk[k].fold, 'a') || !strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") ||
              !strcmp(tk[k].fold, "to")) && v - k < 4) {
@@ -750,6 +754,12 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             return GOV_NONE;
         }
         if (w->actor_at[k - 1] >= 0) continue;   /* "urged Russia to", "appelé Israël à" */
+        /* "accuse le groupe Wagner au Mali, d'avoir pris": a comma right before the de/à/to
+         * that opens the infinitive */
+        if (ent_is1(t->fold, ',') && k < v &&
+            (!strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") || ent_is1(tk[k].fold, 'a') ||
+             !strcmp(tk[k].fold, "to")))
+            continue;
         static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                                "friday", "saturday", "sunday", NULL};
         if ((t->flags & ENT_TOK_DATE) || ent_word_in(t->fold, weekdays)) continue;   /* "on Friday" */
