@@ -48,13 +48,23 @@ def counts(path):
     out = subprocess.run([BT, path], capture_output=True, text=True).stdout.split()
     return int(out[0]), int(out[1]), float(out[3])
 
+def paired5(a, b):
+    """Five runs of a, each followed by one of b: this VM's speed drifts within minutes, and
+    runs taken in two separate blocks would charge the drift to the speed-up. Returns the
+    (median, min, max) of each and the median of the five ratios a/b."""
+    ta, tb = [], []
+    for _ in range(5):
+        ta.append(run(a)[0])
+        tb.append(run(b)[0])
+    stat = lambda ts: (statistics.median(ts), min(ts), max(ts))
+    return stat(ta), stat(tb), statistics.median(x / y for x, y in zip(ta, tb))
+
 rows = {}
 for name in ("100k", "1m"):
     path = f"{B}/scale-{name}.jsonl"
     nbytes, nsent, _ = counts(path)
-    j1 = median5([E, "code", "-j", "1", path])
-    j2 = median5([E, "code", "-j", "2", path])
-    rows[name] = dict(bytes=nbytes, sents=nsent, j1=j1, j2=j2,
+    j1, j2, speedup = paired5([E, "code", "-j", "1", path], [E, "code", "-j", "2", path])
+    rows[name] = dict(bytes=nbytes, sents=nsent, j1=j1, j2=j2, speedup=speedup,
                       rss1=rss_of([E, "code", "-j", "1", path]), rss2=rss_of([E, "code", "-j", "2", path]))
 mpi = median5(MPI + [E, "code", "--mpi", f"{B}/scale-1m.jsonl"])
 # where the time goes on one core (100k): text layer, + actors, + the coder's clause analysis and output
@@ -62,6 +72,27 @@ p100 = f"{B}/scale-100k.jsonl"
 text_t = statistics.median(float(subprocess.run(["taskset", "-c", "0", BT, p100], capture_output=True, text=True).stdout.split()[3]) for _ in range(3))
 act_t = statistics.median(float(subprocess.run(["taskset", "-c", "0", BT, "--actors", p100], capture_output=True, text=True).stdout.split()[3]) for _ in range(3))
 code_t = statistics.median(run(["taskset", "-c", "0", E, "code", "-j", "1", p100])[0] for _ in range(3))
+# instructions per sentence (valgrind callgrind): the same on every run, unlike times on this
+# shared VM. Each command runs on the first 3,000 and the first 6,000 documents of the 100k
+# corpus; the difference, per sentence, leaves out start-up and the lexicon's first lookups.
+def per_sentence(cmd):
+    import shutil, tempfile
+    if not shutil.which("valgrind"):
+        return None
+    lines = open(p100, "rb").read().split(b"\n")
+    res = []
+    with tempfile.TemporaryDirectory() as d:
+        for n in (3000, 6000):
+            path = f"{d}/slice{n}.jsonl"
+            open(path, "wb").write(b"\n".join(lines[:n]) + b"\n")
+            r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd + [path],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            ins = next(int(l.split(":")[1].replace(",", "")) for l in r.stderr.splitlines() if "Collected" in l)
+            res.append((ins, counts(path)[1]))
+    return (res[1][0] - res[0][0]) / (res[1][1] - res[0][1])
+ins_text = per_sentence([BT])
+ins_act = per_sentence([BT, "--actors"])
+ins_sent = per_sentence([E, "code", "-j", "1"])
 # 2 GB, two threads: peak RSS
 big = f"{B}/scale-2gb.jsonl"
 t0 = time.monotonic()
@@ -70,6 +101,10 @@ big_t = time.monotonic() - t0
 big_bytes = os.path.getsize(big)
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+def istr(a, b=0):
+    return "not counted (no valgrind)" if a is None else f"{a - (b or 0):,.0f}"
+def ishare(a, b=0):
+    return "" if a is None or ins_sent is None else f"{100 * (a - (b or 0)) / ins_sent:.0f}%"
 def line(name, r, k):
     t = r[k]
     return (f"| {name} | -j {k[1:]} | {r['sents']:,} | {t[0]:.2f} s ({t[1]:.2f}-{t[2]:.2f}) | "
@@ -81,7 +116,8 @@ Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}
 Corpora (bench/make_scale_corpus.py, real text only): the dev set's French and English
 sentences and the English sentences of ../shared/peers/ConfliBERT, in documents of 8
 sentences, replicated with distinct ids. `entente code`, JSON lines to /dev/null, wall time
-including start-up (dictionary load), median of 5 runs (range).
+including start-up (dictionary load), median of 5 runs (range); the `-j 1` and `-j 2` runs
+alternate.
 
 | corpus | option | sentences | time | sentences/s | MB/s | peak RSS |
 |---|---|---|---|---|---|---|
@@ -90,7 +126,8 @@ including start-up (dictionary load), median of 5 runs (range).
 {line("1M", rm, "j1")}
 {line("1M", rm, "j2")}
 
-- Speed-up on 2 cores (1M): **{rm['j1'][0] / rm['j2'][0]:.2f}** (100k: {r1['j1'][0] / r1['j2'][0]:.2f}).
+- Speed-up on 2 cores (1M): **{rm['speedup']:.2f}** (100k: {r1['speedup']:.2f}), the median of five
+  pairs of runs (`-j 1` then `-j 2`, one after the other).
 - MPI, `mpirun -np 2 entente code --mpi` on 1M: {mpi[0]:.2f} s ({mpi[1]:.2f}-{mpi[2]:.2f}),
   {rm['sents'] / mpi[0]:,.0f} sentences/s, against {rm['j2'][0]:.2f} s for `-j 2`
   (each rank reads the whole input and codes one block in two; rank 0 also writes).
@@ -98,14 +135,20 @@ including start-up (dictionary load), median of 5 runs (range).
   takes {rm['j1'][0] / r1['j1'][0]:.1f} times as long: linear (start-up, about 0.3 s, is in both).
 - 2 GB ({big_bytes / 1e9:.2f} GB) with `-j 2`: {big_t:.0f} s, peak RSS **{big_rss / 1024:.0f} MB**.
 
-## Where the time goes (100k, one core, median of 3)
+## Where the time goes (100k, one core)
 
-| stage | time | share |
-|---|---|---|
-| text layer: read, segment, tokenise, fold, lemmas, parts of speech | {text_t:.2f} s | {100 * text_t / code_t:.0f}% |
-| actor recognition | {act_t - text_t:.2f} s | {100 * (act_t - text_t) / code_t:.0f}% |
-| the coder (triggers, clause analysis, events) and JSON output, start-up | {code_t - act_t:.2f} s | {100 * (code_t - act_t) / code_t:.0f}% |
-| total `entente code -j 1` | {code_t:.2f} s | {r1['sents'] / code_t:,.0f} sentences/s |
+Times are medians of 3 runs; instructions per sentence are counted by valgrind (callgrind) on
+documents 3,001-6,000 of the same corpus and do not move with the load of the machine, which
+the times do (this VM's speed drifts by a third within minutes).
+
+| stage | time | share | instructions per sentence | share |
+|---|---|---|---|---|
+| text layer: read, segment, tokenise, fold, lemmas, parts of speech | {text_t:.2f} s | {100 * text_t / code_t:.0f}% | {istr(ins_text)} | {ishare(ins_text)} |
+| actor recognition | {act_t - text_t:.2f} s | {100 * (act_t - text_t) / code_t:.0f}% | {istr(ins_act, ins_text)} | {ishare(ins_act, ins_text)} |
+| the coder (triggers, clause analysis, events) and JSON output | {code_t - act_t:.2f} s | {100 * (code_t - act_t) / code_t:.0f}% | {istr(ins_sent, ins_act)} | {ishare(ins_sent, ins_act)} |
+| total `entente code -j 1` (with start-up in the time) | {code_t:.2f} s | {r1['sents'] / code_t:,.0f} sentences/s | {istr(ins_sent)} | |
+
+Fastest of the five `-j 1` runs on 1M: {rm['j1'][1]:.2f} s, {rm['sents'] / rm['j1'][1]:,.0f} sentences/s.
 
 Targets (issue 8): 100,000 sentences/s per core; speed-up >= 1.8 on 2 cores; RSS < 300 MB at
 any input size.
