@@ -24,6 +24,7 @@ struct ent_coder {
 };
 
 enum { MAXSIDE = 8, REACH = 60 };   /* a clause is at most REACH words each side of its verb */
+enum { INSERTION_MAX = 20 };         /* words of an insertion (", dont ...,") past_insertion skips */
 
 typedef struct clause {
     int possible;               /* a modal of possibility (could, pourrait): no intent code */
@@ -75,13 +76,19 @@ ent_coder *ent_coder_new(const ent_dict *d)
     ent_coder *c = ent_xcalloc(1, sizeof *c);
     c->d = d;
     c->content = ent_xcalloc(d->npats, 1);
-    uint32_t most = 0;
+    uint32_t most = 0, longest = 0;   /* elements of a pattern; words of an alternative */
     for (uint32_t i = 0; i < d->npats; i++) {
-        int n = content_elems(&d->pats[i]);
+        const ent_pattern *p = &d->pats[i];
+        int n = content_elems(p);
         c->content[i] = (uint8_t)(n > 255 ? 255 : n);
-        if (d->pats[i].nelems > most) most = d->pats[i].nelems;
+        if (p->nelems > most) most = p->nelems;
+        for (uint8_t e = 0; e < p->nelems; e++)
+            for (uint16_t a = 0; a < p->elems[e].nalts; a++)
+                if (p->elems[e].alts[a].nwords > longest) longest = p->elems[e].alts[a].nwords;
     }
-    c->reach = 9 * most + 8;   /* match_elems: each element within 9 words, alternatives of up to 8 */
+    /* match_elems looks at 9 positions per element, each past at most one insertion, then takes
+     * the alternative's words: no element starts further from the head than this */
+    c->reach = most * (9 * (INSERTION_MAX + 3) + longest);
     return c;
 }
 
@@ -315,12 +322,12 @@ static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent
 /* "a déclaré trois diplomates, dont deux conseillers de l'ambassade, persona non grata": an
  * insertion between commas opened by dont/notamment/including/among them does not count in
  * the distance from a verb to the rest of its pattern. j: a token; returns j, or the token after
- * the insertion's closing comma when one opens at j (within 20 words). */
-static uint32_t past_insertion(const ent_token *tk, uint32_t j, uint32_t end)
+ * the insertion's closing comma when one opens at j (within INSERTION_MAX words). */
+static uint32_t past_insertion(uint32_t j, uint32_t end)
 {
-    (void)tk;   /* the word classes of the sentence's tokens say it (no string compared) */
+    /* the word classes of the sentence's tokens say it: no string compared */
     if (!(g_cls[j] & C_COMMA) || j + 2 >= end || !(g_cls[j + 1] & C_INSERT_OPENERS)) return j;
-    for (uint32_t k = j + 2; k < end && k < j + 22; k++)
+    for (uint32_t k = j + 2; k < end && k < j + 2 + INSERTION_MAX; k++)
         if (g_cls[k] & C_COMMA) return k + 1;
     return j;
 }
@@ -335,7 +342,7 @@ static int match_elems(const ent_token *tk, uint32_t v, uint32_t end, const ent_
     for (uint8_t e = 0; e < p->nelems; e++) {
         int found = 0;
         for (uint32_t j = pos, seen = 0; j < end && seen <= 8; j++, seen++) {
-            j = past_insertion(tk, j, end);
+            j = past_insertion(j, end);
             if (j >= end) break;
             uint32_t n = elem_at(tk, j, end, &p->elems[e]);
             if (n) {
@@ -654,7 +661,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         }
         /* and an insertion: "trois diplomates, dont deux conseillers, persona non grata" */
         if (r > v + 1) {
-            uint32_t k = past_insertion(tk, r, end);
+            uint32_t k = past_insertion(r, end);
             if (k != r) { r = k; continue; }
         }
         if (ent_is1(t->fold, ')')) break;
@@ -1019,7 +1026,7 @@ static int objects(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t 
                    int *out, int skip_places)
 {
     for (uint32_t k = from; k < to; k++) {
-        k = past_insertion(tk, k, to);   /* the actors of an insertion are not the verb's */
+        k = past_insertion(k, to);   /* the actors of an insertion are not the verb's */
         if (k >= to) break;
         int i = w->actor_at[k];
         if (i < 0 || w->act[i].tok_start != k) continue;
@@ -1631,9 +1638,9 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->cls[i] = f->cls;
         w->lid[i] = tk[i].lemma_fold && tk[i].lemma_fold != tk[i].fold
                         ? word_slot(w, tk[i].lemma_fold)->id : w->wid[i];
-        /* "ainsi que" coordinates ("une aide ainsi que des marchandises"): no subordinate */
-        if (i > first && (w->cls[i] & C_SUBORDINATORS) && !strcmp(tk[i].fold, "que") &&
-            !strcmp(tk[i - 1].fold, "ainsi"))
+        /* a "que" the tagger read as coordinating ("une aide ainsi que des marchandises",
+         * src/text/text.c) opens no subordinate clause */
+        if ((w->cls[i] & C_SUBORDINATORS) && tk[i].pos == ENT_POS_CCONJ && !strcmp(tk[i].fold, "que"))
             w->cls[i] = (w->cls[i] & ~(unsigned)C_SUBORDINATORS) | C_AND_WORDS;
     }
     g_wid = w->wid;

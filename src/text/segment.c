@@ -280,7 +280,7 @@ static void add_quote_candidates(ent_segmenter *s, const char *t, size_t len)
  * past an earlier terminator, so that a window's left context is ordinary text, as it is for the
  * automaton) to the code point after the first letter, separator or terminator that follows.
  * Overlapping windows are merged. The boundaries found are those ICU finds over the whole text:
- * tests/unit/test_text.c compares both on the spec files, the dev set and generated text. */
+ * tests/unit/test_segment.c compares both on the spec files, the dev set and generated text. */
 
 static int sb_of(const ent_segmenter *s, int32_t c)
 {
