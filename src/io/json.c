@@ -7,19 +7,16 @@
 #include <string.h>
 
 #include "entente.h"
+#include "../util/util.h"
 
 /* The first byte at or after i that JSON must escape (a control character, '"' or '\\'), or
  * n. Eight bytes at a time: every event written carries its sentence's text. */
 static size_t next_escape(const char *s, size_t i, size_t n)
 {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     for (; i + 8 <= n; i += 8) {
-        uint64_t x, q, k;
+        uint64_t x;
         memcpy(&x, s + i, 8);
-        q = x ^ (ones * '"');
-        k = x ^ (ones * '\\');
-        /* a zero byte in q or k, or a byte of x below 0x20 */
-        if ((((q - ones) & ~q) | ((k - ones) & ~k) | ((x - ones * 0x20) & ~x)) & high) break;
+        if (ent_swar_has(x, '"') | ent_swar_has(x, '\\') | ent_swar_below(x, 0x20)) break;
     }
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];

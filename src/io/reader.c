@@ -49,7 +49,8 @@ struct ent_reader {
     void *user;
     size_t problems;
     uint64_t bytes;
-    ent_buf line, text, tmp, where, msg;
+    ent_buf line, text, tmp, where;
+    ent_buf unesc;        /* a JSON string's contents with its escapes read (fast path) */
     cJSON *json;
     int slow_json;        /* 1: no fast path (ent_reader_fast_json) */
     char *owned[6];       /* strings of the current document */
@@ -307,24 +308,21 @@ static const char *jws(const char *p, const char *e)
     return p;
 }
 
-/* A string starting at its opening quote: end after the closing quote, or NULL. *esc says
- * whether it holds escapes; escapes cJSON would refuse or read into a NUL or a surrogate make
- * it NULL too (then cJSON decides). */
 /* The first '"' or '\\' in [p, e), or e; eight bytes at a time (a document's text is long). */
 static const char *quote_or_backslash(const char *p, const char *e)
 {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     for (; e - p >= 8; p += 8) {
-        uint64_t x, q, b;
+        uint64_t x;
         memcpy(&x, p, 8);
-        q = x ^ (ones * '"');
-        b = x ^ (ones * '\\');
-        if ((((q - ones) & ~q) | ((b - ones) & ~b)) & high) break;
+        if (ent_swar_has(x, '"') | ent_swar_has(x, '\\')) break;
     }
     while (p < e && *p != '"' && *p != '\\') p++;
     return p;
 }
 
+/* A string starting at its opening quote: end after the closing quote, or NULL. *esc says
+ * whether it holds escapes; escapes cJSON would refuse or read into a NUL or a surrogate make
+ * it NULL too (then cJSON decides). */
 static const char *jstring(const char *p, const char *e, int *esc)
 {
     *esc = 0;
@@ -498,8 +496,8 @@ static char *fast_string(ent_reader *r, const jfield *f, const char *where, cons
                          size_t *outlen)
 {
     if (!f->escaped) return clean_string(r, f->p, f->n, where, name, outlen);
-    junescape(f->p, f->n, &r->msg);
-    return clean_string(r, r->msg.p ? r->msg.p : "", r->msg.len, where, name, outlen);
+    junescape(f->p, f->n, &r->unesc);
+    return clean_string(r, r->unesc.p ? r->unesc.p : "", r->unesc.len, where, name, outlen);
 }
 
 /* 1: the line was read (a document, or reported and skipped); 0: cJSON must read it. */
@@ -685,6 +683,6 @@ void ent_reader_close(ent_reader *r)
     ent_buf_free(&r->text);
     ent_buf_free(&r->tmp);
     ent_buf_free(&r->where);
-    ent_buf_free(&r->msg);
+    ent_buf_free(&r->unesc);
     free(r);
 }

@@ -51,6 +51,21 @@ int ent_word_in(const char *w, const char *const *list);
 /* Is w the one-character string c? (a word test cheaper than strcmp on hot paths) */
 static inline int ent_is1(const char *w, char c) { return w[0] == c && !w[1]; }
 void *ent_map_get(const ent_map *m, const char *key, size_t n);
+
+/* Eight bytes at a time (x: eight bytes of text, loaded with memcpy): non-zero when one of them
+ * is c (ent_swar_has), or below n, n <= 128 (ent_swar_below). Exact for the word as a whole,
+ * which is what a scan needs to know before it looks at the bytes one by one. */
+#define ENT_SWAR_ONES 0x0101010101010101ULL
+#define ENT_SWAR_HIGH 0x8080808080808080ULL
+static inline uint64_t ent_swar_has(uint64_t x, unsigned char c)
+{
+    uint64_t q = x ^ (ENT_SWAR_ONES * c);
+    return (q - ENT_SWAR_ONES) & ~q & ENT_SWAR_HIGH;
+}
+static inline uint64_t ent_swar_below(uint64_t x, unsigned char n)
+{
+    return (x - ENT_SWAR_ONES * n) & ~x & ENT_SWAR_HIGH;
+}
 /* Sets key → value; returns the stored key (owned by the map). */
 const char *ent_map_put(ent_map *m, const char *key, size_t n, void *value);
 void ent_map_free(ent_map *m);
