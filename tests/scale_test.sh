@@ -15,23 +15,9 @@ check() { name=$1; shift; n=$((n + 1)); if "$@"; then echo "ok $n - $name"; else
 
 # a corpus of real text: the examples' paragraphs and the timeline, 3,000 documents with
 # distinct ids and dates, one of them bad JSON and one in German (identified, not coded)
-python3 - "$ROOT" "$T/corpus.jsonl" <<'PY'
-import glob, json, sys
-root, out = sys.argv[1], sys.argv[2]
-texts = []
-for f in sorted(glob.glob(root + "/docs/examples/*.txt")):
-    texts += [p.strip() for p in open(f, encoding="utf-8").read().split("\n\n") if len(p.strip()) > 40]
-for l in open(root + "/docs/examples/timeline.jsonl", encoding="utf-8"):
-    texts.append(json.loads(l)["text"])
-with open(out, "w", encoding="utf-8") as o:
-    for i in range(3000):
-        if i == 1234:
-            o.write('{"id": "broken", "text": \n')
-        if i == 2000:
-            o.write(json.dumps({"id": "de", "text": "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen."}) + "\n")
-        o.write(json.dumps({"id": f"s{i:05d}", "date": f"20{17 + i % 8}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                            "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
-PY
+python3 "$ROOT/tests/example_corpus.py" "$ROOT" "$T/corpus.jsonl" 3000 s 40 \
+    --insert 1234 '{"id": "broken", "text": ' \
+    --insert 2000 '{"id": "de", "text": "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen."}'
 "$E" code -j 1 "$T/corpus.jsonl" >"$T/j1" 2>"$T/e1"
 rc1=$?
 "$E" code -j 2 "$T/corpus.jsonl" >"$T/j2" 2>"$T/e2"

@@ -151,19 +151,7 @@ check "bad actor code: exit 2" [ $? -eq 2 ]
 check "network in TSV: exit 2" [ $? -eq 2 ]
 
 # ---- kill -9 in the middle of an ingest, then run again ----
-python3 - "$ROOT" "$T/big.jsonl" <<'PY'
-import glob, json, sys
-root, out = sys.argv[1], sys.argv[2]
-texts = []
-for f in sorted(glob.glob(root + "/docs/examples/*.txt")):
-    texts += [p.strip() for p in open(f, encoding="utf-8").read().split("\n\n") if len(p.strip()) > 80]
-for l in open(root + "/docs/examples/timeline.jsonl", encoding="utf-8"):
-    texts.append(json.loads(l)["text"])
-with open(out, "w", encoding="utf-8") as o:
-    for i in range(20000):
-        o.write(json.dumps({"id": f"k{i:05d}", "date": f"20{17 + i % 8}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                            "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
-PY
+python3 "$ROOT/tests/example_corpus.py" "$ROOT" "$T/big.jsonl" 20000 k 80
 SA=$(store whole)
 "$E" ingest --db "$SA" --batch 25 "$T/big.jsonl" >/dev/null 2>&1
 WHOLE=$(counts "$SA")
