@@ -119,6 +119,11 @@ typedef struct ent_token {
     const char *lemma;
     const char *lemma_fold;    /* the lemma folded like fold */
     const char *verb_fold;     /* the verb lemma folded, when the word can be a verb; or NULL */
+    /* Symbols of fold, lemma_fold and verb_fold: the analyser numbers the folded strings it has
+     * seen, equal strings get equal numbers, below ent_analysis_symbol_bound(); 0 when the
+     * string is NULL or the analysis has no lemmas. The numbers hold while
+     * ent_analysis_epoch() stays the same (the analyser renumbers when it drops its cache). */
+    uint32_t fold_sym, lemma_sym, verb_sym;
     uint32_t posmask;          /* bit (1u << pos) for every part of speech the word can have */
     uint16_t flags;
     uint8_t pos;               /* ent_pos chosen in context */
@@ -163,6 +168,10 @@ size_t ent_analysis_sentence_count(const ent_analysis *a);
 const ent_sentence *ent_analysis_sentence(const ent_analysis *a, size_t i);
 size_t ent_analysis_token_count(const ent_analysis *a);
 const ent_token *ent_analysis_tokens(const ent_analysis *a);
+/* The numbering of the tokens' symbols (ent_token.fold_sym...): unique in the process, 0 for
+ * an analysis without lemmas; and the bound all its symbols are below. */
+uint64_t ent_analysis_epoch(const ent_analysis *a);
+uint32_t ent_analysis_symbol_bound(const ent_analysis *a);
 
 const char *ent_pos_name(ent_pos p);
 

@@ -38,17 +38,9 @@ struct ent_actors {
     uint32_t *cand;
     size_t capcand;
     uint32_t today;           /* for documents without a date */
-    struct rootslot *roots;   /* direct-mapped cache of root lookups, by word pointer */
-};
-
-/* Words are interned by the lexicon, so the same word has the same pointer: the trie's root
- * lookup, the one made for nearly every word, is cached by pointer. The word's text is kept
- * too, since the lexicon may drop and reuse its memory between documents. */
-#define ROOT_SLOTS 16384
-struct rootslot {
-    const char *p;
-    uint32_t child;
-    char text[20];
+    ent_symtab words;         /* symbol → its word number in the dictionaries + 1 (0: not yet) */
+    uint32_t *fw, *lw;        /* word numbers of each token's fold and lemma fold */
+    size_t capw;
 };
 
 ent_actors *ent_actors_new(const ent_dict *d)
@@ -56,7 +48,6 @@ ent_actors *ent_actors_new(const ent_dict *d)
     ent_actors *r = ent_xcalloc(1, sizeof *r);
     r->d = d;
     r->today = ent_today();
-    r->roots = ent_xcalloc(ROOT_SLOTS, sizeof *r->roots);
     return r;
 }
 
@@ -66,7 +57,9 @@ void ent_actors_free(ent_actors *r)
     free(r->m);
     free(r->out);
     free(r->cand);
-    free(r->roots);
+    ent_symtab_free(&r->words);
+    free(r->fw);
+    free(r->lw);
     ent_buf_free(&r->fold);
     free(r);
 }
@@ -102,26 +95,25 @@ static int lang_ok(const ent_dentry *e, int lang)
     return e->lang == ENT_DLANG_ANY || e->lang == lang;
 }
 
-static uint32_t child(ent_actors *r, uint32_t node, const char *w)
+/* The word number of a token's folded string s, of symbol sym: looked up in the dictionaries
+ * once per symbol (tab: the symbol table), or each time for a string without one. */
+static uint32_t word_of(const ent_dict *d, uint32_t *tab, uint32_t sym, const char *s)
 {
-    size_t n = strlen(w);
-    if (node || n >= sizeof r->roots->text) return ent_dict_child(r->d, node, w, n);
-    struct rootslot *slot = &r->roots[((uintptr_t)w >> 3) & (ROOT_SLOTS - 1)];
-    if (slot->p == w && !strcmp(slot->text, w)) return slot->child;
-    slot->p = w;
-    memcpy(slot->text, w, n + 1);
-    return slot->child = ent_dict_child(r->d, 0, w, n);
+    if (!s) return 0;
+    if (!sym) return ent_dict_word(d, s, strlen(s));
+    if (!tab[sym]) tab[sym] = ent_dict_word(d, s, strlen(s)) + 1;
+    return tab[sym] - 1;
 }
 
-static uint32_t step(ent_actors *r, uint32_t node, const ent_token *t)
+/* One step down the trie along token k: by its folded form, else by its lemma for a name. */
+static uint32_t step(ent_actors *r, uint32_t node, const ent_token *tk, uint32_t k)
 {
-    uint32_t c = child(r, node, t->fold);
+    uint32_t c = ent_dict_child_of(r->d, node, r->fw[k]);
     /* the lemma only for names: "peut" (pouvoir) must not reach the agent "pouvoir" */
     unsigned nominal = (1u << ENT_POS_NOUN) | (1u << ENT_POS_ADJ) | (1u << ENT_POS_PROPN) |
                        (1u << ENT_POS_X);
-    if (c || !t->lemma_fold || t->lemma_fold == t->fold || !(nominal & (1u << t->pos))) return c;
-    if (!strcmp(t->lemma_fold, t->fold)) return 0;
-    return child(r, node, t->lemma_fold);
+    if (c || r->lw[k] == r->fw[k] || !(nominal & (1u << tk[k].pos))) return c;
+    return ent_dict_child_of(r->d, node, r->lw[k]);
 }
 
 /* Collects into r->cand the entries named at `node` that fit the language and the casing of
@@ -466,17 +458,29 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
     int undated = !day;
     if (!day) day = r->today;
     r->nm = 0;
+    if (r->capw < end) {
+        r->capw = end;
+        r->fw = ent_xrealloc(r->fw, r->capw * sizeof *r->fw);
+        r->lw = ent_xrealloc(r->lw, r->capw * sizeof *r->lw);
+    }
+    uint32_t *tab = ent_symtab_sync(&r->words, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
+                                    sizeof *tab);
+    for (uint32_t i = first; i < end; i++) {
+        r->fw[i] = word_of(r->d, tab, tk[i].fold_sym, tk[i].fold);
+        r->lw[i] = tk[i].lemma_fold == tk[i].fold ? r->fw[i]
+                   : word_of(r->d, tab, tk[i].lemma_sym, tk[i].lemma_fold);
+    }
     for (uint32_t i = first; i < end;) {
-        const ent_token *t = &tk[i];
-        if (!ent_dict_may_start(r->d, t->fold, strlen(t->fold), t->flags) &&
-            !(t->lemma_fold && t->lemma_fold != t->fold &&
-              ent_dict_may_start(r->d, t->lemma_fold, strlen(t->lemma_fold), t->flags))) {
+        /* no name starts with the word (as written: "le" in lowercase starts none) */
+        unsigned cases = ent_dict_cases(tk[i].flags);
+        if (!(ent_dict_dword(r->d, r->fw[i])->starts & cases) &&
+            !(ent_dict_dword(r->d, r->lw[i])->starts & cases)) {
             i++;
             continue;
         }
         uint32_t node = 0, best_end = 0, best_node = 0;
         for (uint32_t j = i; j < end; j++) {
-            node = step(r, node, &tk[j]);
+            node = step(r, node, tk, j);
             if (!node) break;
             if (r->d->node_terms[node] != UINT32_MAX && node_entries(r, node, &tk[i], lang)) {
                 best_end = j + 1;

@@ -35,14 +35,11 @@ typedef struct clause {
     uint32_t first_aux;         /* first token of the verb group */
 } clause;
 
-/* Words are interned by the lexicon: their pattern-word id and classes are cached by pointer,
- * with the text kept to notice a pointer reused after the lexicon dropped its cache. */
-#define WSLOTS 8192
-struct wslot {
-    const char *p;
-    uint32_t id;
+/* What the coder knows of a word, kept by symbol (ent_token.fold_sym...): its number in the
+ * dictionaries and its classes (C_*). */
+struct wsym {
+    uint32_t word1;   /* word number + 1; 0: not looked up yet */
     unsigned cls;
-    char text[24];
 };
 
 struct ent_worker {
@@ -52,8 +49,9 @@ struct ent_worker {
     size_t nact;
     int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
     uint32_t *wid, *lid;        /* token → pattern word id of its fold and of its lemma (0: none) */
+    uint32_t *lword, *vword;    /* token → word number of its lemma fold and of its verb fold */
     unsigned *cls;              /* token → word classes (C_*) */
-    struct wslot *wcache;       /* word (interned pointer) → id and classes, direct-mapped */
+    ent_symtab words;           /* symbol → struct wsym */
     size_t capat;
     ent_event *ev;
     size_t nev, capev;
@@ -110,7 +108,6 @@ ent_worker *ent_worker_new(const ent_coder *c)
     ent_worker *w = ent_xcalloc(1, sizeof *w);
     w->c = c;
     w->actors = ent_actors_new(c->d);
-    w->wcache = ent_xcalloc(WSLOTS, sizeof *w->wcache);
     return w;
 }
 
@@ -122,7 +119,9 @@ void ent_worker_free(ent_worker *w)
     free(w->wid);
     free(w->lid);
     free(w->cls);
-    free(w->wcache);
+    free(w->lword);
+    free(w->vword);
+    ent_symtab_free(&w->words);
     free(w->ev);
     ent_buf_free(&w->trace);
     free(w);
@@ -301,6 +300,8 @@ static int is_verbish(const ent_token *t)
 /* Word ids of the current sentence's tokens (set by ent_worker_code; the worker is
  * per-thread, and so are these). */
 static _Thread_local const uint32_t *g_wid, *g_lid;
+/* Word numbers of their lemma and verb folds, for the patterns they head. */
+static _Thread_local const uint32_t *g_lword, *g_vword;
 
 static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent_pelem *el)
 {
@@ -402,8 +403,8 @@ static const ent_pattern *best_pattern(const ent_coder *c, const ent_token *tk, 
                                        uint32_t *last)
 {
     const ent_dict *d = c->d;
-    const char *head = kind == ENT_PAT_VERB ? tk[v].verb_fold : tk[v].lemma_fold;
-    if (!head) return NULL;
+    const ent_pattern *p = ent_dict_patterns_of(d, kind, kind == ENT_PAT_VERB ? g_vword[v] : g_lword[v]);
+    if (!p) return NULL;
     const ent_pattern *best = NULL;
     uint32_t best_last = v;
     int pron = kind == ENT_PAT_VERB && lang == 0 ? pronominal_before(tk, first, v) : 0;
@@ -414,8 +415,6 @@ static const ent_pattern *best_pattern(const ent_coder *c, const ent_token *tk, 
                    tk[v - 1].pos == ENT_POS_NOUN || tk[v - 1].pos == ENT_POS_PROPN ||
                    tk[v - 1].pos == ENT_POS_NUM);   /* "ont été expulsés", "chars livrés" */
     uint32_t back = v > first + 8 ? v - 8 : first;   /* its first element within reach of v */
-    const ent_pattern *p = ent_dict_patterns(d, kind, head);
-    if (!p) return NULL;
     uint64_t after = words_mask(v + 1, end > v + 1 + c->reach ? v + 1 + c->reach : end);
     uint64_t before = passive ? words_mask(back > 0 ? back - 1 : 0, v) : 0;
     for (; p; p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
@@ -1560,22 +1559,16 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     emit(w, tk, sent, src, 1, tgt, 1, code, v, (uint32_t)(p - w->c->d->pats), both, 1);
 }
 
-static const struct wslot *word_slot(ent_worker *w, const char *word)
+/* What the coder knows of a token's folded string s, of symbol sym (looked up once per
+ * symbol; each time for a string without one: an analysis without lemmas). */
+static struct wsym word_of(ent_worker *w, struct wsym *tab, uint32_t sym, const char *s)
 {
-    static _Thread_local struct wslot uncached;
-    struct wslot *s = &w->wcache[((uintptr_t)word >> 3) & (WSLOTS - 1)];
-    /* the same pointer is mostly the same word (lexicon entries live for the run); a word in a
-     * document's arena may reuse the pointer of another, hence the comparison */
-    if (s->p == word && !strcmp(s->text, word)) return s;
-    size_t n = strlen(word);
-    if (n >= sizeof s->text) s = &uncached;
-    s->id = ent_dict_word_id(w->c->d, word);
-    s->cls = (unsigned)(uintptr_t)ent_map_get(&class_map, word, n);
-    if (s != &uncached) {
-        s->p = word;
-        memcpy(s->text, word, n + 1);
-    }
-    return s;
+    if (!s) return (struct wsym){1, 0};
+    if (sym && tab[sym].word1) return tab[sym];
+    size_t n = strlen(s);
+    struct wsym v = {ent_dict_word(w->c->d, s, n) + 1, (unsigned)(uintptr_t)ent_map_get(&class_map, s, n)};
+    if (sym) tab[sym] = v;
+    return v;
 }
 
 /* "a lancé un avertissement à l'Iran (130), menaçant d'une action militaire (138)": when one
@@ -1628,16 +1621,24 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->actor_at = ent_xrealloc(w->actor_at, w->capat * sizeof *w->actor_at);
         w->wid = ent_xrealloc(w->wid, w->capat * sizeof *w->wid);
         w->lid = ent_xrealloc(w->lid, w->capat * sizeof *w->lid);
+        w->lword = ent_xrealloc(w->lword, w->capat * sizeof *w->lword);
+        w->vword = ent_xrealloc(w->vword, w->capat * sizeof *w->vword);
         w->cls = ent_xrealloc(w->cls, w->capat * sizeof *w->cls);
     }
     pthread_once(&class_once, build_classes);
+    const ent_dict *d = w->c->d;
+    struct wsym *tab = ent_symtab_sync(&w->words, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
+                                       sizeof *tab);
     for (uint32_t i = first; i < end; i++) {
         w->actor_at[i] = -1;
-        const struct wslot *f = word_slot(w, tk[i].fold);
-        w->wid[i] = f->id;
-        w->cls[i] = f->cls;
-        w->lid[i] = tk[i].lemma_fold && tk[i].lemma_fold != tk[i].fold
-                        ? word_slot(w, tk[i].lemma_fold)->id : w->wid[i];
+        struct wsym f = word_of(w, tab, tk[i].fold_sym, tk[i].fold);
+        w->wid[i] = ent_dict_dword(d, f.word1 - 1)->elem;
+        w->cls[i] = f.cls;
+        uint32_t lw = tk[i].lemma_fold == tk[i].fold || !tk[i].lemma_fold ? f.word1 - 1
+                      : word_of(w, tab, tk[i].lemma_sym, tk[i].lemma_fold).word1 - 1;
+        w->lword[i] = lw;
+        w->lid[i] = ent_dict_dword(d, lw)->elem;
+        w->vword[i] = word_of(w, tab, tk[i].verb_sym, tk[i].verb_fold).word1 - 1;
         /* a "que" the tagger read as coordinating ("une aide ainsi que des marchandises",
          * src/text/text.c) opens no subordinate clause */
         if ((w->cls[i] & C_SUBORDINATORS) && tk[i].pos == ENT_POS_CCONJ && !strcmp(tk[i].fold, "que"))
@@ -1645,6 +1646,8 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     }
     g_wid = w->wid;
     g_lid = w->lid;
+    g_lword = w->lword;
+    g_vword = w->vword;
     g_tk = tk;
     g_cls = w->cls;
     g_actor_at = w->actor_at;
@@ -1668,7 +1671,6 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         *out = w->ev;
         return 0;
     }
-    const ent_dict *d = w->c->d;
     for (uint32_t v = first; v < end; v++) {
         const ent_token *t = &tk[v];
         if (w->actor_at[v] >= 0) continue;
@@ -1686,7 +1688,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         if (t->verb_fold && (t->pos == ENT_POS_VERB || main_aux ||
                              ((t->pos == ENT_POS_ADJ || t->pos == ENT_POS_NOUN) && (t->vform & ENT_VF_PPAS) &&
                               ((v > first && tk[v - 1].pos == ENT_POS_AUX) || before_agent)))) {
-            if (ent_dict_patterns(d, ENT_PAT_VERB, t->verb_fold)) code_verb(w, tk, sent, first, end, v);
+            if (ent_dict_patterns_of(d, ENT_PAT_VERB, w->vword[v])) code_verb(w, tk, sent, first, end, v);
         } else if (t->pos == ENT_POS_NOUN && t->lemma_fold) {
             const ent_pattern *p = best_pattern(w->c, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
             if (p) code_noun(w, tk, sent, first, end, v, p);

@@ -66,29 +66,71 @@ static uint32_t new_node(ent_dict *d)
     return (uint32_t)d->nnodes++;
 }
 
-static size_t edge_key(char *key, size_t cap, uint32_t node, const char *tok, size_t n)
+uint32_t ent_dict_word(const ent_dict *d, const char *w, size_t n)
 {
-    if (n + 4 > cap) n = cap - 4;
-    memcpy(key, &node, 4);
-    memcpy(key + 4, tok, n);
-    return n + 4;
+    return (uint32_t)(uintptr_t)ent_map_get(&d->words, w, n);
+}
+
+/* The number of word w, given one if it is new. */
+static uint32_t add_word(ent_dict *d, const char *w, size_t n)
+{
+    uint32_t k = ent_dict_word(d, w, n);
+    if (k) return k;
+    if (d->ndwords == d->capdwords) {
+        d->capdwords *= 2;
+        d->dwords = ent_xrealloc(d->dwords, d->capdwords * sizeof *d->dwords);
+    }
+    k = (uint32_t)d->ndwords++;
+    memset(&d->dwords[k], 0, sizeof d->dwords[k]);
+    ent_map_put(&d->words, w, n, (void *)(uintptr_t)k);
+    return k;
+}
+
+static size_t edge_slot(const struct ent_edge *edges, size_t cap, uint64_t key)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    size_t mask = cap - 1;
+    for (size_t i = (size_t)(h ^ (h >> 29)) & mask;; i = (i + 1) & mask)
+        if (edges[i].key == key || !edges[i].key) return i;
+}
+
+uint32_t ent_dict_child_of(const ent_dict *d, uint32_t node, uint32_t word)
+{
+    if (!node) return d->dwords[word].root;
+    if (!word || !d->capedges) return 0;
+    uint64_t key = (uint64_t)node << 32 | word;
+    return d->edges[edge_slot(d->edges, d->capedges, key)].child;
 }
 
 uint32_t ent_dict_child(const ent_dict *d, uint32_t node, const char *tok, size_t n)
 {
-    char key[256];
-    size_t k = edge_key(key, sizeof key, node, tok, n);
-    return (uint32_t)(uintptr_t)ent_map_get(&d->edges, key, k);
+    return ent_dict_child_of(d, node, ent_dict_word(d, tok, n));
 }
 
 static uint32_t add_child(ent_dict *d, uint32_t node, const char *tok, size_t n)
 {
-    uint32_t c = ent_dict_child(d, node, tok, n);
+    uint32_t w = add_word(d, tok, n);
+    uint32_t c = ent_dict_child_of(d, node, w);
     if (c) return c;
     c = new_node(d);
-    char key[256];
-    size_t k = edge_key(key, sizeof key, node, tok, n);
-    ent_map_put(&d->edges, key, k, (void *)(uintptr_t)c);
+    if (!node) {
+        d->dwords[w].root = c;
+        return c;
+    }
+    if ((d->nedges + 1) * 2 > d->capedges) {   /* at most half full */
+        size_t cap = d->capedges ? d->capedges * 2 : 4096;
+        struct ent_edge *e = ent_xcalloc(cap, sizeof *e);
+        for (size_t i = 0; i < d->capedges; i++)
+            if (d->edges[i].key) e[edge_slot(e, cap, d->edges[i].key)] = d->edges[i];
+        free(d->edges);
+        d->edges = e;
+        d->capedges = cap;
+    }
+    uint64_t key = (uint64_t)node << 32 | w;
+    size_t i = edge_slot(d->edges, d->capedges, key);
+    d->edges[i].key = key;
+    d->edges[i].child = c;
+    d->nedges++;
     return c;
 }
 
@@ -201,11 +243,11 @@ static int add_name(parser *p, char *name, uint32_t entry)
     for (size_t i = 0; i < p->toks.n; i++) {
         ent_buf_clear(&p->fold);
         ent_fold(name + p->toks.v[i].start, p->toks.v[i].end - p->toks.v[i].start, &p->fold);
-        if (i == 0) {
-            uint32_t q = ent_dict_quick(p->fold.p, p->fold.len);
-            d->first[casing][q >> 6] |= 1ull << (q & 63);
-        }
         node = add_child(d, node, p->fold.p, p->fold.len);
+        if (i == 0) {
+            uint32_t k = add_word(d, p->fold.p, p->fold.len);   /* may move dwords */
+            d->dwords[k].starts |= (uint8_t)(1u << casing);
+        }
     }
     add_term(d, node, entry, (uint8_t)casing);
     if (d->nnames == d->capnames) {
@@ -237,13 +279,10 @@ static int parse_alt(parser *p, char *s, ent_palt *alt)
     alt->ids = ent_arena_alloc(&p->d->pat_arena, p->toks.n * sizeof *alt->ids);
     for (size_t i = 0; i < p->toks.n; i++) {
         alt->words[i] = fold_word(p, s + p->toks.v[i].start, p->toks.v[i].end - p->toks.v[i].start);
-        size_t n = strlen(alt->words[i]);
-        uintptr_t id = (uintptr_t)ent_map_get(&p->d->word_ids, alt->words[i], n);
-        if (!id) {
-            id = p->d->word_ids.count + 1;
-            ent_map_put(&p->d->word_ids, alt->words[i], n, (void *)id);
-        }
-        alt->ids[i] = (uint32_t)id;
+        uint32_t k = add_word(p->d, alt->words[i], strlen(alt->words[i]));   /* may move dwords */
+        ent_dword *dw = &p->d->dwords[k];
+        if (!dw->elem) dw->elem = ++p->d->nelems;
+        alt->ids[i] = dw->elem;
     }
     return 0;
 }
@@ -300,11 +339,10 @@ static int parse_pattern1(parser *p, char *lhs, const char *code)
         }
     }
     /* chain after the patterns of the same head */
-    char key[256];
-    int kl = snprintf(key, sizeof key, "%c%s", 'A' + pt->kind, pt->head);
-    uintptr_t prev = (uintptr_t)ent_map_get(&d->pat_heads, key, (size_t)kl);
-    pt->next = prev ? (uint32_t)(prev - 1) : UINT32_MAX;
-    ent_map_put(&d->pat_heads, key, (size_t)kl, (void *)(uintptr_t)(d->npats + 1));
+    uint32_t hk = add_word(d, pt->head, strlen(pt->head));   /* may move dwords */
+    ent_dword *hw = &d->dwords[hk];
+    pt->next = hw->pat[pt->kind] ? hw->pat[pt->kind] - 1 : UINT32_MAX;
+    hw->pat[pt->kind] = (uint32_t)d->npats + 1;
     d->npats++;
     return 0;
 }
@@ -336,18 +374,12 @@ static int parse_pattern(parser *p, char *lhs, const char *code)
 
 const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head)
 {
-    char key[256];
-    size_t n = strlen(head);
-    if (n + 1 >= sizeof key) return NULL;
-    key[0] = (char)('A' + kind);
-    memcpy(key + 1, head, n);
-    uintptr_t v = (uintptr_t)ent_map_get(&d->pat_heads, key, n + 1);
-    return v ? &d->pats[v - 1] : NULL;
+    return ent_dict_patterns_of(d, kind, ent_dict_word(d, head, strlen(head)));
 }
 
 uint32_t ent_dict_word_id(const ent_dict *d, const char *w)
 {
-    return (uint32_t)(uintptr_t)ent_map_get(&d->word_ids, w, strlen(w));
+    return d->dwords[ent_dict_word(d, w, strlen(w))].elem;
 }
 
 /* "file:line" into buf (n bytes), cut to fit; without printf, for it is written with every
@@ -469,8 +501,9 @@ static int load_text(ent_dict *d, const char *name, const char *text, size_t len
 static ent_dict *dict_new(void)
 {
     ent_dict *d = ent_xcalloc(1, sizeof *d);
-    for (int k = 0; k < 3; k++)
-        d->first[k] = ent_xcalloc((1u << ENT_DICT_QBITS) / 64, sizeof *d->first[k]);
+    d->capdwords = 4096;
+    d->dwords = ent_xcalloc(d->capdwords, sizeof *d->dwords);
+    d->ndwords = 1;   /* word 0: no word */
     new_node(d);   /* the root */
     return d;
 }
@@ -559,14 +592,13 @@ void ent_dict_free(ent_dict *d)
     free(d->entries);
     for (size_t i = 0; i < d->nfiles; i++) free(d->files[i]);
     free(d->files);
-    ent_map_free(&d->edges);
+    free(d->edges);
+    ent_map_free(&d->words);
+    free(d->dwords);
     free(d->node_terms);
-    for (int k = 0; k < 3; k++) free(d->first[k]);
     free(d->terms);
     ent_arena_free(&d->names);
     free(d->pats);
-    ent_map_free(&d->pat_heads);
-    ent_map_free(&d->word_ids);
     ent_arena_free(&d->pat_arena);
     free(d->name_text);
     free(d);

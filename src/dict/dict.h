@@ -64,54 +64,75 @@ typedef struct ent_pattern {
     uint32_t next;        /* next pattern with the same head, or UINT32_MAX */
 } ent_pattern;
 
+/* A word of the dictionaries: a folded token of a name, the head of a pattern, or a word of
+ * a pattern's element. Word 0 is no word: all its fields are 0. */
+typedef struct ent_dword {
+    uint32_t root;        /* the trie's child of the root along the word; 0: no name starts so */
+    uint32_t elem;        /* its id among the words of pattern elements (ent_dict_word_id) */
+    uint32_t pat[2];      /* first pattern of each kind (ENT_PAT_*) it heads, + 1; 0: none */
+    uint8_t starts;       /* bit 1 << ENT_CASE_* for the case rule of each name it starts */
+} ent_dword;
+
+struct ent_edge {         /* a trie edge below the root: (parent node << 32 | word) → child */
+    uint64_t key;
+    uint32_t child;
+};
+
 struct ent_dict {
     ent_dentry *entries;
     size_t nentries, capentries;
     char **files;
     size_t nfiles;
-    ent_map edges;        /* (parent node id, folded token) → child node id + 1 */
+    ent_map words;        /* folded word → its number, an index into dwords (1, 2, ...) */
+    ent_dword *dwords;
+    size_t ndwords, capdwords;
+    uint32_t nelems;      /* words of pattern elements so far */
+    struct ent_edge *edges;   /* open addressing, at most half full; key 0: empty */
+    size_t nedges, capedges;
     uint32_t *node_terms; /* first term of each node, UINT32_MAX if none */
     size_t nnodes, capnodes;
     ent_dterm *terms;
     size_t nterms, capterms;
-    uint64_t *first[3];   /* per case rule, bit sets of quick hashes of names' first words */
     ent_arena names;      /* names as written */
     ent_pattern *pats;
     size_t npats, cappats;
-    ent_map pat_heads;    /* kind byte + folded head → first pattern index + 1 */
-    ent_map word_ids;     /* folded word of a pattern element → id (1, 2, ...) */
     ent_arena pat_arena;
     char **name_text;
     size_t nnames, capnames;
 };
 
-/* The child of `node` along folded token `tok`, or 0 (node 0 is the root: never a child). */
-uint32_t ent_dict_child(const ent_dict *d, uint32_t node, const char *tok, size_t n);
-#define ENT_DICT_QBITS 18
-/* Quick hash of a folded word for the first-word filter: length and end bytes. */
-static inline uint32_t ent_dict_quick(const char *w, size_t n)
+/* The number of folded word w (n bytes) in the dictionaries, 0 if no name or pattern has it.
+ * Later stages look a word up once (by its symbol, ent_token.fold_sym) and then use the
+ * number: ent_dict_dword, ent_dict_child_of. */
+uint32_t ent_dict_word(const ent_dict *d, const char *w, size_t n);
+static inline const ent_dword *ent_dict_dword(const ent_dict *d, uint32_t word)
 {
-    uint32_t h = (uint32_t)n * 2654435761u;
-    if (n) h ^= (uint32_t)(unsigned char)w[0] * 40503u ^ (uint32_t)(unsigned char)w[n - 1] * 97u;
-    if (n > 1) h ^= (uint32_t)(unsigned char)w[1] * 7919u ^ (uint32_t)(unsigned char)w[n - 2] * 31u;
-    return (h ^ (h >> 15)) & ((1u << ENT_DICT_QBITS) - 1);
+    return &d->dwords[word];
 }
+/* The child of `node` along word number `word`, or 0 (node 0 is the root: never a child). */
+uint32_t ent_dict_child_of(const ent_dict *d, uint32_t node, uint32_t word);
+/* The same along folded token `tok` (n bytes). */
+uint32_t ent_dict_child(const ent_dict *d, uint32_t node, const char *tok, size_t n);
 
-/* 0 when no name whose case rule allows it starts with folded word w (a word whose flags are
- * `flags`, ENT_TOK_*): a cheap test before the trie. "le" lowercase starts no name ("Le Pen"
- * needs a capital). */
-static inline int ent_dict_may_start(const ent_dict *d, const char *w, size_t n, unsigned flags)
+/* The case rules (bits 1 << ENT_CASE_*) a word written with `flags` (ENT_TOK_*) may start a
+ * name under: "le" in lowercase starts no name ("Le Pen" needs a capital). */
+static inline unsigned ent_dict_cases(unsigned flags)
 {
-    uint32_t q = ent_dict_quick(w, n);
-    uint64_t bit = 1ull << (q & 63);
-    if (d->first[ENT_CASE_ANY][q >> 6] & bit) return 1;
-    if ((flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) && (d->first[ENT_CASE_CAP][q >> 6] & bit)) return 1;
-    return (flags & ENT_TOK_ALLCAPS) && (d->first[ENT_CASE_ALLCAPS][q >> 6] & bit);
+    unsigned c = 1u << ENT_CASE_ANY;
+    if (flags & (ENT_TOK_CAP | ENT_TOK_ALLCAPS)) c |= 1u << ENT_CASE_CAP;
+    if (flags & ENT_TOK_ALLCAPS) c |= 1u << ENT_CASE_ALLCAPS;
+    return c;
 }
 
 /* The first pattern of kind `kind` whose head is folded lemma `head`, or NULL; go on with
  * ->next (UINT32_MAX ends). */
 const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head);
+/* The same by word number. */
+static inline const ent_pattern *ent_dict_patterns_of(const ent_dict *d, int kind, uint32_t word)
+{
+    uint32_t v = d->dwords[word].pat[kind];
+    return v ? &d->pats[v - 1] : NULL;
+}
 /* The id of a folded word used in pattern elements, 0 if no element uses it. */
 uint32_t ent_dict_word_id(const ent_dict *d, const char *w);
 /* "file:line" of a pattern, into buf. */

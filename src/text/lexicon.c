@@ -27,8 +27,18 @@ struct ent_lexicon {
     ent_arena wn_arena;
     ent_map cache[3];         /* surface → ent_lexentry *: fr, en, and plain tokens */
     ent_arena arena;          /* entries and their strings */
+    ent_map syms;             /* folded string → its symbol (1, 2, ...); keys are the strings */
+    uint64_t epoch;           /* numbering of the symbols: changes when the cache is dropped */
     ent_buf tmp, tmp2;
 };
+
+/* A new number for each numbering of symbols, unique in the process, so that tables kept by
+ * symbol (ent_symtab) never mistake one lexicon's or one period's numbers for another's. */
+static uint64_t new_epoch(void)
+{
+    static _Atomic uint64_t last;
+    return ++last;
+}
 
 static int file_readable(const char *p)
 {
@@ -87,6 +97,7 @@ static int load_wordnet(ent_lexicon *x, const char *dir, char *msg, size_t msgn)
 ent_lexicon *ent_lexicon_new(const char *hdir, const char *wdir, char *msg, size_t msgn)
 {
     ent_lexicon *x = ent_xcalloc(1, sizeof *x);
+    x->epoch = new_epoch();
     if (!hdir) hdir = "/usr/share/hunspell";
     if (!wdir) wdir = "/usr/share/wordnet";
     x->hun[0] = open_hunspell(hdir, "fr", msg, msgn);
@@ -111,6 +122,7 @@ void ent_lexicon_free(ent_lexicon *x)
         ent_map_free(&x->cache[l]);
     }
     ent_map_free(&x->cache[2]);
+    ent_map_free(&x->syms);
     ent_map_free(&x->wn_pos);
     for (int k = 0; k < 3; k++) ent_map_free(&x->wn_exc[k]);
     ent_arena_free(&x->wn_arena);
@@ -363,11 +375,22 @@ static uint8_t aux_form(int lang, const char *w)
 }
 
 /* The folded form of s, shared with `same` when equal. */
-static const char *fold_keep(ent_lexicon *x, const char *s, const char *same)
+/* The folded string s interned: the map's copy, the same pointer for the same string, with its
+ * symbol in *sym. */
+static const char *intern(ent_lexicon *x, const char *s, uint32_t *sym)
+{
+    size_t n = strlen(s);
+    uintptr_t v = (uintptr_t)ent_map_get(&x->syms, s, n);
+    if (!v) v = x->syms.count + 1;
+    *sym = (uint32_t)v;
+    return ent_map_put(&x->syms, s, n, (void *)v);
+}
+
+static const char *fold_keep(ent_lexicon *x, const char *s, uint32_t *sym)
 {
     ent_buf_clear(&x->tmp2);
     ent_fold(s, strlen(s), &x->tmp2);
-    return strcmp(x->tmp2.p, same) ? keep(x, x->tmp2.p) : same;
+    return intern(x, x->tmp2.p, sym);
 }
 
 const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, size_t n)
@@ -379,7 +402,7 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
     memset(e, 0, sizeof *e);
     ent_buf_clear(&x->tmp2);
     ent_fold(w, n, &x->tmp2);
-    e->fold = keep(x, x->tmp2.p);
+    e->fold = intern(x, x->tmp2.p, &e->fsym);
     const char *lw = lower_norm(x, w, n);
     const ent_closed *c = ent_map_get(&x->closed[lang], lw, strlen(lw));
     if (c) {
@@ -399,9 +422,9 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
         e->lemma = keep(x, default_lemma(e, lwc));
         free(lwc);
     }
-    e->lfold = fold_keep(x, e->lemma, e->fold);
-    e->vfold = e->vlemma ? fold_keep(x, e->vlemma, e->fold) : NULL;
-    e->nfold = e->nlemma ? fold_keep(x, e->nlemma, e->fold) : NULL;
+    e->lfold = fold_keep(x, e->lemma, &e->lsym);
+    if (e->vlemma) e->vfold = fold_keep(x, e->vlemma, &e->vsym);
+    if (e->nlemma) e->nfold = fold_keep(x, e->nlemma, &e->nsym);
     ent_map_put(&x->cache[lang], w, n, e);
     return e;
 }
@@ -412,7 +435,9 @@ const ent_lexentry *ent_lexicon_plain(ent_lexicon *x, const char *w, size_t n, i
     if (e && e->pos == pos) return e;
     e = ent_arena_alloc(&x->arena, sizeof *e);
     memset(e, 0, sizeof *e);
-    e->fold = e->lemma = e->lfold = ent_arena_strndup(&x->arena, w, n);
+    e->lemma = ent_arena_strndup(&x->arena, w, n);
+    e->fold = e->lfold = intern(x, e->lemma, &e->fsym);
+    e->lsym = e->fsym;
     e->pos = (uint8_t)pos;
     e->posmask = 1u << pos;
     ent_map_put(&x->cache[2], w, n, e);
@@ -423,8 +448,13 @@ void ent_lexicon_trim(ent_lexicon *x, size_t max)
 {
     if (ent_lexicon_size(x) <= max) return;
     for (int l = 0; l < 3; l++) ent_map_free(&x->cache[l]);
+    ent_map_free(&x->syms);
     ent_arena_reset(&x->arena);
+    x->epoch = new_epoch();
 }
+
+uint64_t ent_lexicon_epoch(const ent_lexicon *x) { return x->epoch; }
+uint32_t ent_lexicon_symbol_bound(const ent_lexicon *x) { return (uint32_t)x->syms.count + 1; }
 
 size_t ent_lexicon_size(const ent_lexicon *x)
 {

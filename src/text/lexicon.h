@@ -15,6 +15,7 @@ typedef struct ent_lexentry {
     const char *vlemma;   /* lemma as a verb, or NULL */
     const char *nlemma;   /* lemma as a noun or adjective, or NULL */
     const char *lfold, *vfold, *nfold;   /* the three lemmas folded (or NULL) */
+    uint32_t fsym, lsym, vsym, nsym;     /* the symbols of fold, lfold, vfold, nfold (0: NULL) */
     uint32_t posmask;     /* 1u << ent_pos for each possible part of speech */
     uint8_t pos;          /* default part of speech, context-free */
     uint8_t vform;        /* ENT_VF_* bits */
@@ -38,5 +39,11 @@ const ent_lexentry *ent_lexicon_plain(ent_lexicon *x, const char *w, size_t n, i
 /* Drops the cache when it holds more than `max` words (call between documents). */
 void ent_lexicon_trim(ent_lexicon *x, size_t max);
 size_t ent_lexicon_size(const ent_lexicon *x);
+/* Folded strings (fold and the lemma folds) are interned: one pointer and one symbol, a small
+ * number from 1, per string, so that later stages can keep what they learn about a word in an
+ * array. The numbering lasts until ent_lexicon_trim() drops the cache; the epoch, unique in the
+ * process, names it. Symbols are below ent_lexicon_symbol_bound(). */
+uint64_t ent_lexicon_epoch(const ent_lexicon *x);
+uint32_t ent_lexicon_symbol_bound(const ent_lexicon *x);
 
 #endif

@@ -34,6 +34,8 @@ struct ent_analysis {
     size_t ntoks, captoks;
     const ent_lexentry **ents;   /* lexicon entry of each token */
     size_t capents;
+    uint64_t epoch;              /* the lexicon's numbering of symbols (0: no lemmas) */
+    uint32_t symbol_bound;
     ent_arena arena;
 };
 
@@ -98,6 +100,8 @@ const ent_sentence *ent_analysis_sentence(const ent_analysis *a, size_t i)
 }
 size_t ent_analysis_token_count(const ent_analysis *a) { return a->ntoks; }
 const ent_token *ent_analysis_tokens(const ent_analysis *a) { return a->toks; }
+uint64_t ent_analysis_epoch(const ent_analysis *a) { return a->epoch; }
+uint32_t ent_analysis_symbol_bound(const ent_analysis *a) { return a->symbol_bound; }
 
 static const char *const pos_names[ENT_POS_COUNT] = {
     "X", "NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ",
@@ -314,6 +318,7 @@ static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t
         }
         a->ents[i] = entry_of(t, text, r, lang);
         tk->fold = a->ents[i]->fold;
+        tk->fold_sym = a->ents[i]->fsym;
         tk->posmask = a->ents[i]->posmask;
     }
     if (!t->lex) return;
@@ -322,10 +327,23 @@ static void fill_sentence(ent_text *t, ent_analysis *a, const char *text, size_t
         const ent_lexentry *e = a->ents[i];
         ent_token *tk = &a->toks[i];
         choose(a->toks, i, first, end, e, lang, next);
-        tk->lemma_fold = tk->lemma == e->vlemma && e->vfold ? e->vfold
-                         : tk->lemma == e->nlemma && e->nfold ? e->nfold
-                         : tk->lemma == e->lemma ? e->lfold : tk->fold;
-        tk->verb_fold = e->vlemma ? (e->vfold ? e->vfold : e->lfold) : NULL;
+        if (tk->lemma == e->vlemma && e->vfold) {
+            tk->lemma_fold = e->vfold;
+            tk->lemma_sym = e->vsym;
+        } else if (tk->lemma == e->nlemma && e->nfold) {
+            tk->lemma_fold = e->nfold;
+            tk->lemma_sym = e->nsym;
+        } else if (tk->lemma == e->lemma) {
+            tk->lemma_fold = e->lfold;
+            tk->lemma_sym = e->lsym;
+        } else {
+            tk->lemma_fold = tk->fold;
+            tk->lemma_sym = tk->fold_sym;
+        }
+        if (e->vlemma) {
+            tk->verb_fold = e->vfold ? e->vfold : e->lfold;
+            tk->verb_sym = e->vfold ? e->vsym : e->lsym;
+        }
         tk->vform = e->vform;
     }
 }
@@ -342,6 +360,8 @@ ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const cha
         return ENT_ERR_INPUT;
     }
     if (t->lex) ent_lexicon_trim(t->lex, LEXICON_MAX_WORDS);
+    a->epoch = 0;
+    a->symbol_bound = 0;
     ent_arena_reset(&a->arena);
     if (!lang || !*lang) lang = ent_langid_guess(t->lid, text, len);
     snprintf(a->lang, sizeof a->lang, "%s", lang);
@@ -367,6 +387,10 @@ ent_status ent_text_analyse(ent_text *t, const char *text, size_t len, const cha
     for (size_t s = 0; s < a->nspans; s++) {
         size_t first = a->sents[s].first_token;
         fill_sentence(t, a, text, first, first + a->sents[s].n_tokens, lg);
+    }
+    if (t->lex) {
+        a->epoch = ent_lexicon_epoch(t->lex);
+        a->symbol_bound = ent_lexicon_symbol_bound(t->lex);
     }
     return ENT_OK;
 }

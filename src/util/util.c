@@ -251,3 +251,25 @@ void ent_map_free(ent_map *m)
     ent_arena_free(&m->keys);
     memset(m, 0, sizeof *m);
 }
+
+void *ent_symtab_sync(ent_symtab *t, uint64_t epoch, size_t bound, size_t elem)
+{
+    if (t->epoch != epoch) {
+        if (t->v) memset(t->v, 0, t->cap * elem);
+        t->epoch = epoch;
+    }
+    if (bound > t->cap) {
+        size_t cap = t->cap ? t->cap : 1024;
+        while (cap < bound) cap *= 2;
+        t->v = ent_xrealloc(t->v, cap * elem);
+        memset((char *)t->v + t->cap * elem, 0, (cap - t->cap) * elem);
+        t->cap = cap;
+    }
+    return t->v;
+}
+
+void ent_symtab_free(ent_symtab *t)
+{
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}

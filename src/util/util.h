@@ -70,4 +70,16 @@ static inline uint64_t ent_swar_below(uint64_t x, unsigned char n)
 const char *ent_map_put(ent_map *m, const char *key, size_t n, void *value);
 void ent_map_free(ent_map *m);
 
+/* Values kept by word symbol (ent_token.fold_sym...): an array of `elem`-byte values indexed
+ * by symbol, for one numbering (epoch) of the analyser. ent_symtab_sync makes room for
+ * symbols below `bound` and zeroes every value when the epoch changed (the analyser renumbered),
+ * so a zero value means "not computed yet". Returns the array. */
+typedef struct ent_symtab {
+    void *v;
+    size_t cap;
+    uint64_t epoch;
+} ent_symtab;
+void *ent_symtab_sync(ent_symtab *t, uint64_t epoch, size_t bound, size_t elem);
+void ent_symtab_free(ent_symtab *t);
+
 #endif

@@ -151,6 +151,54 @@ static void pos_names_cover_every_tag(void **state)
     assert_string_equal(ent_pos_name((ent_pos)99), "X");
 }
 
+/* Equal folded strings have equal symbols and different ones different symbols, all below the
+ * bound, within one epoch; another analyser numbers its own (another epoch). */
+static void symbols_number_folded_strings(void **state)
+{
+    (void)state;
+    analyse("La Russie a menacé l'Ukraine. LA RUSSIE menace la Russie et les Russes ; "
+            "la menace russe, les menaces des Russes.", "fr");
+    uint64_t epoch = ent_analysis_epoch(an);
+    uint32_t bound = ent_analysis_symbol_bound(an);
+    assert_true(epoch != 0);
+    const ent_token *t = ent_analysis_tokens(an);
+    size_t n = ent_analysis_token_count(an);
+    assert_true(n > 20);
+    const char *str[3 * 64];
+    uint32_t sym[3 * 64];
+    size_t k = 0;
+    for (size_t i = 0; i < n && i < 64; i++) {
+        assert_true(t[i].fold_sym > 0 && t[i].fold_sym < bound);
+        assert_true(t[i].lemma_sym > 0 && t[i].lemma_sym < bound);
+        assert_int_equal(t[i].verb_fold != NULL, t[i].verb_sym != 0);
+        assert_true(t[i].verb_sym < bound);
+        str[k] = t[i].fold, sym[k++] = t[i].fold_sym;
+        str[k] = t[i].lemma_fold, sym[k++] = t[i].lemma_sym;
+        if (t[i].verb_fold) str[k] = t[i].verb_fold, sym[k++] = t[i].verb_sym;
+    }
+    size_t same = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i + 1; j < k; j++) {
+            assert_int_equal(strcmp(str[i], str[j]) == 0, sym[i] == sym[j]);
+            same += sym[i] == sym[j];
+        }
+    assert_true(same > 10);   /* "russie" three times, "menace" as a lemma... */
+    assert_int_equal(find("menace")->verb_sym, find("menacé")->verb_sym);
+    /* the same analyser keeps its numbering from one document to the next */
+    uint32_t russie = find("Russie")->fold_sym;
+    analyse("Moscou et la Russie.", "fr");
+    assert_int_equal(ent_analysis_epoch(an), epoch);
+    assert_int_equal(find("Russie")->fold_sym, russie);
+    /* another analyser: another epoch */
+    ent_error err = {0};
+    ent_text *other = ent_text_new(NULL, &err);
+    ent_analysis *a2 = ent_analysis_new();
+    assert_int_equal(ent_text_analyse(other, "La Russie.", 10, "fr", a2, &err), ENT_OK);
+    assert_true(ent_analysis_epoch(a2) != 0 && ent_analysis_epoch(a2) != epoch);
+    ent_analysis_free(a2);
+    ent_text_free(other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +209,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8_is_an_error_not_a_crash),
         cmocka_unit_test(missing_resources_are_reported),
         cmocka_unit_test(pos_names_cover_every_tag),
+        cmocka_unit_test(symbols_number_folded_strings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -143,12 +143,36 @@ static void map_finds_every_key_after_growth(void **state)
     ent_map_free(&m);
 }
 
+/* Values by symbol: kept while the epoch stays, zeroed when it changes, zeroed room on growth. */
+static void symtab_keeps_values_for_one_epoch(void **state)
+{
+    (void)state;
+    ent_symtab t = {0};
+    uint32_t *v = ent_symtab_sync(&t, 7, 10, sizeof *v);
+    for (int i = 0; i < 10; i++) assert_int_equal(v[i], 0);
+    v[3] = 33;
+    v[9] = 99;
+    v = ent_symtab_sync(&t, 7, 5000, sizeof *v);   /* grows: kept, new room zeroed */
+    assert_true(t.cap >= 5000);
+    assert_int_equal(v[3], 33);
+    assert_int_equal(v[9], 99);
+    for (int i = 10; i < 5000; i++) assert_int_equal(v[i], 0);
+    v[4999] = 1;
+    v = ent_symtab_sync(&t, 8, 10, sizeof *v);      /* another numbering: all zero */
+    assert_int_equal(v[3], 0);
+    assert_int_equal(v[9], 0);
+    assert_int_equal(v[4999], 0);
+    ent_symtab_free(&t);
+    assert_null(t.v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(arena_keeps_strings_until_reset),
         cmocka_unit_test(map_finds_every_key_after_growth),
+        cmocka_unit_test(symtab_keeps_values_for_one_epoch),
         cmocka_unit_test(hash_values_are_stable),
         cmocka_unit_test(json_strings_are_escaped_at_any_offset),
     };
