@@ -2,7 +2,8 @@
 # scale_test.sh: coding with several threads gives byte for byte the output of one thread, in
 # input order, from files and from a pipe; nothing on standard error when it is not a
 # terminal; the same store with ingest -j 1 and -j 3; with MPI (when mpirun is installed),
-# `mpirun -np 2 entente code --mpi` gives the output of -j 1.
+# `mpirun -np 2|3 entente code --mpi` (the ranks read spans of the input's bytes) gives the output
+# of -j 1.
 # usage: scale_test.sh ENTENTE ROOT
 set -u
 E=$1
@@ -45,6 +46,14 @@ if command -v mpirun >/dev/null 2>&1 && "$E" code --help | grep -q -- --mpi; the
     # shellcheck disable=SC2086
     ASAN_OPTIONS=detect_leaks=0 $MPI "$E" code --mpi "$T/corpus.jsonl" >"$T/m2" 2>"$T/me"
     check "mpirun -np 2 entente code --mpi: the output of -j 1" cmp -s "$T/j1" "$T/m2"
+    # three ranks: the bad line (1235) falls in the second rank's span of bytes; it reports it
+    # once, with its line number counted from the top of the file
+    MPI3=$(echo "$MPI" | sed 's/-np 2/-np 3/')
+    # shellcheck disable=SC2086
+    ASAN_OPTIONS=detect_leaks=0 $MPI3 "$E" code --mpi "$T/corpus.jsonl" >"$T/m3r" 2>"$T/me3"
+    rc3=$?
+    check "mpirun -np 3: the output of -j 1, and exit 1 for the bad line" sh -c "cmp -s '$T/j1' '$T/m3r' && [ $rc3 -ne 0 ]"
+    check "mpirun -np 3: the bad line reported once, as corpus.jsonl:1235" sh -c "[ \$(grep -c 'corpus.jsonl:' '$T/me3') -eq 1 ] && grep -q 'corpus.jsonl:1235:' '$T/me3'"
     # shellcheck disable=SC2086
     ASAN_OPTIONS=detect_leaks=0 $MPI "$E" code --mpi "$T/corpus.jsonl" "$ROOT/docs/examples" >"$T/m3" 2>/dev/null
     "$E" code -j 1 "$T/corpus.jsonl" "$ROOT/docs/examples" >"$T/j1b" 2>/dev/null

@@ -94,21 +94,23 @@ int cli_cores(void);
 /* Reads the argument of -j: 1 to 256 threads; prints why and returns -1 otherwise. */
 int cli_jobs(const char *arg, int *jobs);
 
-/* MPI (mpi.c): documents shared by blocks across the ranks of mpirun. */
+/* MPI (mpi.c): the input shared by byte ranges across the ranks of mpirun. */
 int cli_mpi_init(int *argc, char ***argv);
 int cli_mpi_rank(void);
 int cli_mpi_size(void);
 void cli_mpi_finish(void);
 /* Prints the message and stops every rank (mpirun exits with an error). */
 void cli_mpi_abort(const char *msg);
-/* Is document number i of the input this rank's? */
-int cli_mpi_mine(long doc_index);
-/* The reader's message handler under MPI: only rank 0 reports bad input. */
+/* Gives this rank its share of the reader's inputs: one span of bytes of the inputs one after
+ * the other, cut at line starts of JSON-lines files or at the end of other files. */
+void cli_mpi_share(ent_reader *r);
+/* The reader's message handler under MPI: problems every rank sees (a missing input) are
+ * reported by rank 0, those of a rank's own span by that rank. */
 ent_diag_fn cli_mpi_diag(void);
 /* Sums n counters over the ranks (every rank gets the sums); the largest v of all ranks. */
 void cli_mpi_sum(long *v, int n);
 int cli_mpi_max(int v);
-/* `code --mpi`: this rank's blocks coded, all written by rank 0 in input order. */
+/* `code --mpi`: this rank's share coded, all written by rank 0 in input order. */
 int cli_mpi_code(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force, cli_doc_fn fn, void *user);
 
 int cmd_ingest(int argc, char **argv);

@@ -27,8 +27,8 @@ static const char code_help[] =
     "  --format F    jsonl (default), tsv or csv\n"
     "  -j, --jobs N  threads (default: one per core); the output is the same, in input order\n"
     "  --quiet       no progress line (shown only when standard error is a terminal)\n"
-    "  --mpi         under mpirun: the ranks share the documents (blocks of 64), rank 0\n"
-    "                writes the output in input order (docs/scaling.md)\n"
+    "  --mpi         under mpirun: each rank codes a span of the input's bytes (cut at line\n"
+    "                starts), rank 0 writes the output in input order (docs/scaling.md)\n"
     "  -h, --help    this help\n";
 
 static const char explain_help[] =
@@ -144,7 +144,7 @@ int cmd_code(int argc, char **argv)
         if (cli_mpi_init(&argc, &argv) < 0) return EXIT_FATAL;
         jobs = 1;   /* one rank per core */
         if (optind >= argc && cli_mpi_size() > 1) {
-            if (cli_mpi_rank() == 0) fprintf(stderr, "entente: --mpi needs input files (every rank reads them)\n");
+            if (cli_mpi_rank() == 0) fprintf(stderr, "entente: --mpi needs input files (the ranks share their bytes)\n");
             cli_mpi_finish();
             return EXIT_USAGE;
         }
@@ -160,6 +160,7 @@ int cmd_code(int argc, char **argv)
                                                       NULL, &err) : NULL;
     int status = EXIT_FATAL;
     if (mpi && !rd) cli_mpi_abort(err.message);
+    if (rd && mpi) cli_mpi_share(rd);   /* this rank reads its span of the input only */
     if (rd && mpi) {
         static char obuf[1 << 16];
         setvbuf(stdout, obuf, _IOFBF, sizeof obuf);

@@ -32,7 +32,7 @@ static const char ingest_help[] =
     "  --batch N     documents per transaction (default 500; with --events, 5000 lines)\n"
     "  -j, --jobs N  threads coding documents (default: one per core); the store is the same\n"
     "  --mpi         under mpirun, with a PostgreSQL store: each rank codes and stores its\n"
-    "                share of the documents (docs/scaling.md)\n"
+    "                share of the input, a span of its bytes (docs/scaling.md)\n"
     "  --quiet       no progress line on a terminal\n"
     "  -h, --help    this help\n";
 
@@ -58,7 +58,6 @@ typedef struct ingest {
     int mpi;                   /* --mpi: only this rank's documents */
     ent_reader *reader;        /* documents: for the bytes read, and the input's size (0: unknown) */
     uint64_t total;
-    long doc_index;
 } ingest;
 
 
@@ -222,7 +221,6 @@ static void code_doc(void *user, const ent_doc *d, const ent_analysis *a, ent_bu
 static int keep_doc(void *user, const ent_doc *d)
 {
     ingest *g = user;
-    if (g->mpi && !cli_mpi_mine(g->doc_index++)) return 0;   /* another rank's */
     char lb[8];
     const char *lang = g->force ? g->force : cli_lang(d->lang, lb);
     const char *date = d->date ? d->date : g->defdate;
@@ -592,6 +590,7 @@ int cmd_ingest(int argc, char **argv)
                                                           (size_t)(argc - optind), g.mpi ? cli_mpi_diag() : NULL,
                                                           NULL, &err) : NULL;
         if (g.mpi && !rd) cli_mpi_abort(opened == jobs ? err.message : "cannot load the coder");
+        if (g.mpi) cli_mpi_share(rd);   /* this rank reads its span of the input only */
         g.reader = rd;
         g.total = cli_input_size(argc - optind, argv + optind);
         if (rd) {

@@ -39,6 +39,7 @@ typedef struct source {
     int failed;           /* a read error or a truncated stream ended it */
     uint64_t bytes;       /* bytes read from the file (compressed size when compressed) */
     unsigned long line;   /* lines consumed so far */
+    uint64_t remain;      /* bytes left to read in this reader's range (UINT64_MAX: all) */
 } source;
 
 struct ent_reader {
@@ -55,6 +56,7 @@ struct ent_reader {
     int slow_json;        /* 1: no fast path (ent_reader_fast_json) */
     char *owned[6];       /* strings of the current document */
     ent_doc doc;
+    uint64_t *rbegin, *rend;   /* ent_reader_ranges: the bytes of each file to read, or NULL */
 };
 
 static void diag(ent_reader *r, const char *where, const char *fmt, ...)
@@ -163,7 +165,22 @@ static void src_close(source *s)
     free(s);
 }
 
-static source *src_open(ent_reader *r, const char *path)
+/* Counts the lines before byte `at` of fd and leaves fd there; -1 on a read error. */
+static long lines_before(int fd, uint64_t at, char *buf)
+{
+    long lines = 0;
+    for (uint64_t done = 0; done < at;) {
+        size_t want = at - done < CHUNK ? (size_t)(at - done) : CHUNK;
+        ssize_t n;
+        do n = read(fd, buf, want); while (n < 0 && errno == EINTR);
+        if (n <= 0) return -1;
+        for (const char *p = buf, *e = buf + n; (p = memchr(p, '\n', (size_t)(e - p))); p++) lines++;
+        done += (uint64_t)n;
+    }
+    return lines;
+}
+
+static source *src_open(ent_reader *r, const char *path, size_t index)
 {
     source *s = ent_xcalloc(1, sizeof *s);
     int is_stdin = strcmp(path, "-") == 0;
@@ -182,6 +199,20 @@ static source *src_open(ent_reader *r, const char *path)
     s->kind = is_stdin ? KIND_AUTO
               : (ends_with(base, ".jsonl") || ends_with(base, ".ndjson")) ? KIND_JSONL
                                                                           : KIND_TEXT;
+    s->remain = UINT64_MAX;
+    if (r->rbegin && !s->compressed && s->kind == KIND_JSONL && !is_stdin) {
+        /* a range of lines: their numbers count from the top of the file */
+        errno = 0;
+        long before = lines_before(s->fd, r->rbegin[index], s->chunk);
+        if (before < 0) {
+            diag(r, path, "cannot read the %llu bytes before this process's share: %s",
+                 (unsigned long long)r->rbegin[index], errno ? strerror(errno) : "the file is shorter");
+            src_close(s);
+            return NULL;
+        }
+        s->line = (unsigned long)before;
+        s->remain = r->rend[index] - r->rbegin[index];
+    }
     if (s->compressed) {
         s->ar = archive_read_new();
         archive_read_support_filter_all(s->ar);
@@ -214,13 +245,15 @@ static size_t src_fill(ent_reader *r, source *s)
         }
         s->bytes = (uint64_t)archive_filter_bytes(s->ar, -1);   /* compressed bytes read */
     } else {
-        do n = read(s->fd, s->chunk, CHUNK); while (n < 0 && errno == EINTR);
+        size_t want = s->remain < CHUNK ? (size_t)s->remain : CHUNK;
+        do n = want ? read(s->fd, s->chunk, want) : 0; while (n < 0 && errno == EINTR);
         if (n < 0) {
             diag(r, s->path, "read error: %s", strerror(errno));
             s->eof = s->failed = 1;
             return 0;
         }
         s->bytes += (uint64_t)n;
+        if (s->remain != UINT64_MAX) s->remain -= (uint64_t)n;
     }
     if (n == 0) s->eof = 1;
     s->len = (size_t)n;
@@ -654,7 +687,9 @@ int ent_reader_next(ent_reader *r, const ent_doc **doc, ent_error *err)
     for (;;) {
         if (!r->src) {
             if (r->next >= r->nfiles) return 0;
-            r->src = src_open(r, r->files[r->next++]);
+            size_t i = r->next++;
+            if (r->rbegin && r->rbegin[i] == UINT64_MAX) continue;   /* another process's */
+            r->src = src_open(r, r->files[i], i);
             if (!r->src) continue;
             if (r->src->kind == KIND_AUTO) sniff(r, r->src);
         }
@@ -672,9 +707,30 @@ int ent_reader_next(ent_reader *r, const ent_doc **doc, ent_error *err)
     }
 }
 
+size_t ent_reader_file_count(const ent_reader *r) { return r->nfiles; }
+const char *ent_reader_file(const ent_reader *r, size_t i) { return i < r->nfiles ? r->files[i] : NULL; }
+
+int ent_reader_file_splits(const ent_reader *r, size_t i)
+{
+    const char *p = r->files[i];
+    return strcmp(p, "-") != 0 && (ends_with(p, ".jsonl") || ends_with(p, ".ndjson"));
+}
+
+void ent_reader_ranges(ent_reader *r, const uint64_t *begin, const uint64_t *end)
+{
+    free(r->rbegin);
+    free(r->rend);
+    r->rbegin = ent_xmalloc((r->nfiles ? r->nfiles : 1) * sizeof *r->rbegin);
+    r->rend = ent_xmalloc((r->nfiles ? r->nfiles : 1) * sizeof *r->rend);
+    memcpy(r->rbegin, begin, r->nfiles * sizeof *begin);
+    memcpy(r->rend, end, r->nfiles * sizeof *end);
+}
+
 void ent_reader_close(ent_reader *r)
 {
     if (!r) return;
+    free(r->rbegin);
+    free(r->rend);
     clear_doc(r);
     src_close(r->src);
     for (size_t i = 0; i < r->nfiles; i++) free(r->files[i]);

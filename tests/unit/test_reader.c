@@ -286,6 +286,47 @@ static void a_long_single_line_is_read_whole(void **state)
     ent_reader_close(r);
 }
 
+/* Byte ranges (MPI shares): a reader reads only its range of a JSON-lines file and the text
+ * files given to it; line numbers count from the top of the file. */
+static void ranges_read_their_lines_only(void **state)
+{
+    (void)state;
+    const char data[] =
+        "{\"id\":\"a\",\"text\":\"Un.\"}\n"        /* bytes 0-23 */
+        "{\"id\":\"b\",\"text\":\"Deux.\"}\n"      /* 24-49 */
+        "{\"id\":\"c\",\"text\":\n"                 /* 50-67: bad */
+        "{\"id\":\"d\",\"text\":\"Quatre.\"}\n";   /* 68- */
+    tu_write("r.jsonl", data, sizeof data - 1);
+    tu_write("t.txt", "Un texte.", 9);
+    const char *p[] = {tu_path("r.jsonl"), tu_path("t.txt")};
+    ent_error err = {0};
+    struct { uint64_t b[2], e[2]; const char *ids; const char *diag; } cases[] = {
+        {{0, UINT64_MAX}, {24, 0}, "a", ""},
+        {{24, 0}, {68, UINT64_MAX}, "b|", ":3: malformed JSON"},
+        {{68, UINT64_MAX}, {sizeof data - 1, 0}, "d", ""},
+        {{UINT64_MAX, 0}, {0, UINT64_MAX}, "", ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        diags[0] = 0;
+        ent_reader *r = ent_reader_open(p, 2, collect, NULL, &err);
+        assert_int_equal(ent_reader_file_count(r), 2);
+        assert_int_equal(ent_reader_file_splits(r, 0), 1);
+        assert_int_equal(ent_reader_file_splits(r, 1), 0);
+        ent_reader_ranges(r, cases[k].b, cases[k].e);
+        char ids[256] = "";
+        const ent_doc *d;
+        while (ent_reader_next(r, &d, &err) == 1) {
+            size_t l = strlen(ids);
+            /* the text file's id is its path: written as "" */
+            snprintf(ids + l, sizeof ids - l, "%s%s", l ? "|" : "", strchr(d->id, '/') ? "" : d->id);
+        }
+        ent_reader_close(r);
+        assert_string_equal(ids, cases[k].ids);
+        if (cases[k].diag[0]) assert_non_null(strstr(diags, cases[k].diag));
+        else assert_string_equal(diags, "");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +336,7 @@ int main(void)
         cmocka_unit_test(directories_are_read_recursively_in_order),
         cmocka_unit_test(binary_empty_and_missing_files_do_not_stop_the_rest),
         cmocka_unit_test(a_long_single_line_is_read_whole),
+        cmocka_unit_test(ranges_read_their_lines_only),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
