@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -135,6 +136,20 @@ void cli_mpi_share(ent_reader *r)
     free(end);
 }
 
+/* Waits for a request without spinning: MPI's own waits poll at full speed, and a rank
+ * waiting for another (rank 0 for a rank still coding, a rank done for rank 0) would take
+ * the processor from the one it waits for when they share a core's resources (hyper-threads,
+ * virtual machines). */
+static void wait_calmly(MPI_Request *req)
+{
+    for (int done = 0;;) {
+        MPI_Test(req, &done, MPI_STATUS_IGNORE);
+        if (done) return;
+        struct timespec ts = {0, 200000};   /* 0.2 ms */
+        nanosleep(&ts, NULL);
+    }
+}
+
 /* Writes n bytes to f, or stops the run. */
 static void put(FILE *f, const char *p, size_t n, const char *what)
 {
@@ -177,17 +192,25 @@ int cli_mpi_code(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force
     counts[1] = (long)ent_reader_problems(r);
     /* rank 0 then writes the other ranks' output, rank after rank, in chunks */
     char *chunk = ent_xmalloc(SEND_CHUNK);
+    MPI_Request req;
     if (rank_ == 0) {
-        for (int src = 1; src < size_; src++)
+        for (int src = 1; src < size_; src++) {
+            int go = 1;   /* tells rank src that its turn has come */
+            MPI_Send(&go, 1, MPI_INT, src, 0, MPI_COMM_WORLD);
             for (;;) {
                 int len;
-                MPI_Recv(&len, 1, MPI_INT, src, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+                MPI_Irecv(&len, 1, MPI_INT, src, 1, MPI_COMM_WORLD, &req);
+                wait_calmly(&req);
                 if (len <= 0) break;
                 MPI_Recv(chunk, len, MPI_CHAR, src, 2, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
                 put(stdout, chunk, (size_t)len, "standard output");
             }
+        }
     } else {
         if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0) cli_mpi_abort("cannot read back this rank's temporary file");
+        int go;
+        MPI_Irecv(&go, 1, MPI_INT, 0, 0, MPI_COMM_WORLD, &req);
+        wait_calmly(&req);
         for (;;) {
             int len = (int)fread(chunk, 1, SEND_CHUNK, spool);
             if (len <= 0 && ferror(spool)) cli_mpi_abort("read error on this rank's temporary file");
