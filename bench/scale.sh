@@ -130,7 +130,8 @@ alternate.
   pairs of runs (`-j 1` then `-j 2`, one after the other).
 - MPI, `mpirun -np 2 entente code --mpi` on 1M: {mpi[0]:.2f} s ({mpi[1]:.2f}-{mpi[2]:.2f}),
   {rm['sents'] / mpi[0]:,.0f} sentences/s, against {rm['j2'][0]:.2f} s for `-j 2`
-  (each rank reads the whole input and codes one block in two; rank 0 also writes).
+  (each rank reads and codes one half of the input's bytes; rank 1 spools its output to a
+  temporary file and sends it to rank 0 at the end, which writes it after its own).
 - From 100,000 to 1,000,000 sentences ({rm['sents'] / r1['sents']:.1f} times the sentences), `-j 1`
   takes {rm['j1'][0] / r1['j1'][0]:.1f} times as long: linear (start-up, about 0.3 s, is in both).
 - 2 GB ({big_bytes / 1e9:.2f} GB) with `-j 2`: {big_t:.0f} s, peak RSS **{big_rss / 1024:.0f} MB**.
