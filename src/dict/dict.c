@@ -372,15 +372,6 @@ static int parse_pattern(parser *p, char *lhs, const char *code)
     return 0;
 }
 
-const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head)
-{
-    return ent_dict_patterns_of(d, kind, ent_dict_word(d, head, strlen(head)));
-}
-
-uint32_t ent_dict_word_id(const ent_dict *d, const char *w)
-{
-    return d->dwords[ent_dict_word(d, w, strlen(w))].elem;
-}
 
 /* "file:line" into buf (n bytes), cut to fit; without printf, for it is written with every
  * event `entente code` outputs. */

@@ -39,7 +39,7 @@ typedef struct ent_dterm {
 /* An event pattern (docs/events.md): a verb or noun lemma, then elements that must follow. */
 typedef struct ent_palt {       /* one alternative of an element: one or more folded words */
     const char **words;
-    uint32_t *ids;              /* the words' ids (ent_dict_word_id) */
+    uint32_t *ids;              /* the words' element ids (ent_dword.elem) */
     uint8_t nwords;
 } ent_palt;
 
@@ -68,7 +68,7 @@ typedef struct ent_pattern {
  * a pattern's element. Word 0 is no word: all its fields are 0. */
 typedef struct ent_dword {
     uint32_t root;        /* the trie's child of the root along the word; 0: no name starts so */
-    uint32_t elem;        /* its id among the words of pattern elements (ent_dict_word_id) */
+    uint32_t elem;        /* its id among the words of pattern elements (1, 2, ...); 0: none */
     uint32_t pat[2];      /* first pattern of each kind (ENT_PAT_*) it heads, + 1; 0: none */
     uint8_t starts;       /* bit 1 << ENT_CASE_* for the case rule of each name it starts */
 } ent_dword;
@@ -124,17 +124,13 @@ static inline unsigned ent_dict_cases(unsigned flags)
     return c;
 }
 
-/* The first pattern of kind `kind` whose head is folded lemma `head`, or NULL; go on with
- * ->next (UINT32_MAX ends). */
-const ent_pattern *ent_dict_patterns(const ent_dict *d, int kind, const char *head);
-/* The same by word number. */
+/* The first pattern of kind `kind` whose head is word number `word` (a folded lemma), or NULL;
+ * go on with ->next (UINT32_MAX ends). */
 static inline const ent_pattern *ent_dict_patterns_of(const ent_dict *d, int kind, uint32_t word)
 {
     uint32_t v = d->dwords[word].pat[kind];
     return v ? &d->pats[v - 1] : NULL;
 }
-/* The id of a folded word used in pattern elements, 0 if no element uses it. */
-uint32_t ent_dict_word_id(const ent_dict *d, const char *w);
 /* "file:line" of a pattern, into buf. */
 const char *ent_dict_pattern_origin(const ent_dict *d, const ent_pattern *p, char *buf, size_t n);
 
