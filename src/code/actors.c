@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
 #include "dict/dict.h"
 #include "entente.h"
 #include "text/fold.h"
@@ -103,6 +104,14 @@ static uint32_t word_of(const ent_dict *d, uint32_t *tab, uint32_t sym, const ch
     if (!sym) return ent_dict_word(d, s, strlen(s));
     if (!tab[sym]) tab[sym] = ent_dict_word(d, s, strlen(s)) + 1;
     return tab[sym] - 1;
+}
+
+const uint32_t *ent_actors_fold_words(const ent_actors *r) { return r->fw; }
+const uint32_t *ent_actors_lemma_words(const ent_actors *r) { return r->lw; }
+
+uint32_t ent_actors_word(ent_actors *r, uint32_t sym, const char *s)
+{
+    return word_of(r->d, r->words.v, sym, s);
 }
 
 /* One step down the trie along token k: by its folded form, else by its lemma for a name. */
@@ -467,8 +476,8 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
                                     sizeof *tab);
     for (uint32_t i = first; i < end; i++) {
         r->fw[i] = word_of(r->d, tab, tk[i].fold_sym, tk[i].fold);
-        r->lw[i] = tk[i].lemma_fold == tk[i].fold ? r->fw[i]
-                   : word_of(r->d, tab, tk[i].lemma_sym, tk[i].lemma_fold);
+        r->lw[i] = tk[i].lemma_fold == tk[i].fold || !tk[i].lemma_fold
+                       ? r->fw[i] : word_of(r->d, tab, tk[i].lemma_sym, tk[i].lemma_fold);
     }
     for (uint32_t i = first; i < end;) {
         /* no name starts with the word (as written: "le" in lowercase starts none) */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actors.h"
 #include "cameo.h"
 #include "dict/dict.h"
 #include "entente.h"
@@ -35,12 +36,8 @@ typedef struct clause {
     uint32_t first_aux;         /* first token of the verb group */
 } clause;
 
-/* What the coder knows of a word, kept by symbol (ent_token.fold_sym...): its number in the
- * dictionaries and its classes (C_*). */
-struct wsym {
-    uint32_t word1;   /* word number + 1; 0: not looked up yet */
-    unsigned cls;
-};
+/* A word's classes (C_*) kept by symbol, with this bit once they are known. */
+enum { CLS_KNOWN = 1u << 31 };
 
 struct ent_worker {
     const ent_coder *c;
@@ -49,9 +46,9 @@ struct ent_worker {
     size_t nact;
     int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
     uint32_t *wid, *lid;        /* token → pattern word id of its fold and of its lemma (0: none) */
-    uint32_t *lword, *vword;    /* token → word number of its lemma fold and of its verb fold */
+    uint32_t *vword;            /* token → word number of its verb fold */
     unsigned *cls;              /* token → word classes (C_*) */
-    ent_symtab words;           /* symbol → struct wsym */
+    ent_symtab classes;         /* symbol of a fold → its classes | CLS_KNOWN */
     size_t capat;
     ent_event *ev;
     size_t nev, capev;
@@ -119,9 +116,8 @@ void ent_worker_free(ent_worker *w)
     free(w->wid);
     free(w->lid);
     free(w->cls);
-    free(w->lword);
     free(w->vword);
-    ent_symtab_free(&w->words);
+    ent_symtab_free(&w->classes);
     free(w->ev);
     ent_buf_free(&w->trace);
     free(w);
@@ -300,7 +296,8 @@ static int is_verbish(const ent_token *t)
 /* Word ids of the current sentence's tokens (set by ent_worker_code; the worker is
  * per-thread, and so are these). */
 static _Thread_local const uint32_t *g_wid, *g_lid;
-/* Word numbers of their lemma and verb folds, for the patterns they head. */
+/* Word numbers of their lemma and verb folds, for the patterns they head (the lemma's from
+ * actor recognition, src/code/actors.h). */
 static _Thread_local const uint32_t *g_lword, *g_vword;
 
 static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent_pelem *el)
@@ -1559,16 +1556,14 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
     emit(w, tk, sent, src, 1, tgt, 1, code, v, (uint32_t)(p - w->c->d->pats), both, 1);
 }
 
-/* What the coder knows of a token's folded string s, of symbol sym (looked up once per
- * symbol; each time for a string without one: an analysis without lemmas). */
-static struct wsym word_of(ent_worker *w, struct wsym *tab, uint32_t sym, const char *s)
+/* The classes (C_*) of a token's folded string s, of symbol sym (looked up once per symbol;
+ * each time for a string without one: an analysis without lemmas). */
+static unsigned classes_of(unsigned *tab, uint32_t sym, const char *s)
 {
-    if (!s) return (struct wsym){1, 0};
-    if (sym && tab[sym].word1) return tab[sym];
-    size_t n = strlen(s);
-    struct wsym v = {ent_dict_word(w->c->d, s, n) + 1, (unsigned)(uintptr_t)ent_map_get(&class_map, s, n)};
-    if (sym) tab[sym] = v;
-    return v;
+    if (sym && tab[sym]) return tab[sym] & ~(unsigned)CLS_KNOWN;
+    unsigned c = (unsigned)(uintptr_t)ent_map_get(&class_map, s, strlen(s));
+    if (sym) tab[sym] = c | CLS_KNOWN;
+    return c;
 }
 
 /* "a lancé un avertissement à l'Iran (130), menaçant d'une action militaire (138)": when one
@@ -1621,24 +1616,21 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->actor_at = ent_xrealloc(w->actor_at, w->capat * sizeof *w->actor_at);
         w->wid = ent_xrealloc(w->wid, w->capat * sizeof *w->wid);
         w->lid = ent_xrealloc(w->lid, w->capat * sizeof *w->lid);
-        w->lword = ent_xrealloc(w->lword, w->capat * sizeof *w->lword);
         w->vword = ent_xrealloc(w->vword, w->capat * sizeof *w->vword);
         w->cls = ent_xrealloc(w->cls, w->capat * sizeof *w->cls);
     }
     pthread_once(&class_once, build_classes);
     const ent_dict *d = w->c->d;
-    struct wsym *tab = ent_symtab_sync(&w->words, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
-                                       sizeof *tab);
+    unsigned *tab = ent_symtab_sync(&w->classes, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
+                                    sizeof *tab);
+    /* the words' numbers: those actor recognition looked up for this sentence */
+    const uint32_t *fw = ent_actors_fold_words(w->actors), *lw = ent_actors_lemma_words(w->actors);
     for (uint32_t i = first; i < end; i++) {
         w->actor_at[i] = -1;
-        struct wsym f = word_of(w, tab, tk[i].fold_sym, tk[i].fold);
-        w->wid[i] = ent_dict_dword(d, f.word1 - 1)->elem;
-        w->cls[i] = f.cls;
-        uint32_t lw = tk[i].lemma_fold == tk[i].fold || !tk[i].lemma_fold ? f.word1 - 1
-                      : word_of(w, tab, tk[i].lemma_sym, tk[i].lemma_fold).word1 - 1;
-        w->lword[i] = lw;
-        w->lid[i] = ent_dict_dword(d, lw)->elem;
-        w->vword[i] = word_of(w, tab, tk[i].verb_sym, tk[i].verb_fold).word1 - 1;
+        w->wid[i] = ent_dict_dword(d, fw[i])->elem;
+        w->lid[i] = ent_dict_dword(d, lw[i])->elem;
+        w->cls[i] = classes_of(tab, tk[i].fold_sym, tk[i].fold);
+        w->vword[i] = ent_actors_word(w->actors, tk[i].verb_sym, tk[i].verb_fold);
         /* a "que" the tagger read as coordinating ("une aide ainsi que des marchandises",
          * src/text/text.c) opens no subordinate clause */
         if ((w->cls[i] & C_SUBORDINATORS) && tk[i].pos == ENT_POS_CCONJ && !strcmp(tk[i].fold, "que"))
@@ -1646,7 +1638,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     }
     g_wid = w->wid;
     g_lid = w->lid;
-    g_lword = w->lword;
+    g_lword = lw;
     g_vword = w->vword;
     g_tk = tk;
     g_cls = w->cls;
