@@ -66,10 +66,10 @@ static void mpi_diag(void *user, const char *where, const char *message)
 
 ent_diag_fn cli_mpi_diag(void) { return mpi_diag; }
 
-/* The first line start at or after byte `at` of file `path` (its size when none). */
+/* The first line start at or after byte `at` of file `path` (0 < at < size; its size when
+ * none). */
 static uint64_t line_start(const char *path, uint64_t at, uint64_t size)
 {
-    if (at == 0 || at >= size) return at >= size ? size : 0;
     int fd = open(path, O_RDONLY);
     if (fd < 0) return at;   /* the reader will report it */
     char buf[65536];
@@ -84,6 +84,12 @@ static uint64_t line_start(const char *path, uint64_t at, uint64_t size)
     }
     close(fd);
     return pos < size ? pos : size;
+}
+
+/* Position x of the inputs as an offset into the file at [base, base + size), clamped to it. */
+static uint64_t within(uint64_t x, uint64_t base, uint64_t size)
+{
+    return x <= base ? 0 : x - base < size ? x - base : size;
 }
 
 void cli_mpi_share(ent_reader *r)
@@ -115,9 +121,7 @@ void cli_mpi_share(ent_reader *r)
     uint64_t *begin = ent_xcalloc(nf + 1, sizeof *begin), *end = ent_xcalloc(nf + 1, sizeof *end);
     for (size_t i = 0; i < nf; i++) {
         int splits = ent_reader_file_splits(r, i) && sz[i] > 0;
-        uint64_t lo = cut[0] > base[i] ? cut[0] - base[i] : 0;
-        uint64_t hi = cut[1] - base[i] < sz[i] && cut[1] > base[i] ? cut[1] - base[i] : sz[i];
-        if (cut[1] <= base[i]) hi = 0;
+        uint64_t lo = within(cut[0], base[i], sz[i]), hi = within(cut[1], base[i], sz[i]);
         if (splits && lo < hi) {
             begin[i] = lo;
             end[i] = hi;

@@ -200,7 +200,7 @@ static source *src_open(ent_reader *r, const char *path, size_t index)
               : (ends_with(base, ".jsonl") || ends_with(base, ".ndjson")) ? KIND_JSONL
                                                                           : KIND_TEXT;
     s->remain = UINT64_MAX;
-    if (r->rbegin && !s->compressed && s->kind == KIND_JSONL && !is_stdin) {
+    if (r->rbegin && ent_reader_file_splits(r, index)) {
         /* a range of lines: their numbers count from the top of the file */
         errno = 0;
         long before = lines_before(s->fd, r->rbegin[index], s->chunk);
