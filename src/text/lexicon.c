@@ -386,10 +386,11 @@ static const char *intern(ent_lexicon *x, const char *s, uint32_t *sym)
     return ent_map_put(&x->syms, s, n, (void *)v);
 }
 
-static const char *fold_keep(ent_lexicon *x, const char *s, uint32_t *sym)
+/* s (n bytes) folded and interned, with its symbol in *sym. */
+static const char *fold_keep(ent_lexicon *x, const char *s, size_t n, uint32_t *sym)
 {
     ent_buf_clear(&x->tmp2);
-    ent_fold(s, strlen(s), &x->tmp2);
+    ent_fold(s, n, &x->tmp2);
     return intern(x, x->tmp2.p, sym);
 }
 
@@ -400,9 +401,7 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
     if (e) return e;
     e = ent_arena_alloc(&x->arena, sizeof *e);
     memset(e, 0, sizeof *e);
-    ent_buf_clear(&x->tmp2);
-    ent_fold(w, n, &x->tmp2);
-    e->fold = intern(x, x->tmp2.p, &e->fsym);
+    e->fold = fold_keep(x, w, n, &e->fsym);
     const char *lw = lower_norm(x, w, n);
     const ent_closed *c = ent_map_get(&x->closed[lang], lw, strlen(lw));
     if (c) {
@@ -422,9 +421,9 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
         e->lemma = keep(x, default_lemma(e, lwc));
         free(lwc);
     }
-    e->lfold = fold_keep(x, e->lemma, &e->lsym);
-    if (e->vlemma) e->vfold = fold_keep(x, e->vlemma, &e->vsym);
-    if (e->nlemma) e->nfold = fold_keep(x, e->nlemma, &e->nsym);
+    e->lfold = fold_keep(x, e->lemma, strlen(e->lemma), &e->lsym);
+    if (e->vlemma) e->vfold = fold_keep(x, e->vlemma, strlen(e->vlemma), &e->vsym);
+    if (e->nlemma) e->nfold = fold_keep(x, e->nlemma, strlen(e->nlemma), &e->nsym);
     ent_map_put(&x->cache[lang], w, n, e);
     return e;
 }
