@@ -18,10 +18,22 @@
 #include "util/util.h"
 
 
+/* A pattern as best_pattern tries it: the masks of its first two elements (a quick reject
+ * without reading the pattern) and the fields it filters on. */
+typedef struct candidate {
+    uint64_t m0, m1;      /* ent_pelem.mask of elements 0 and 1; all ones when there is none */
+    uint32_t pat;         /* index into d->pats */
+    uint8_t lang, pronominal, nelems;
+} candidate;
+
 struct ent_coder {
     const ent_dict *d;
     uint8_t *content;     /* content words of each pattern (content_elems), computed once */
     uint32_t reach;       /* how far after its head a pattern's elements can be matched */
+    /* the patterns each word heads, per kind, best first (rank_patterns): those of word w are
+     * cand[kind][head[kind][w] .. head[kind][w + 1]) */
+    candidate *cand[2];
+    uint32_t *head[2];
 };
 
 enum { MAXSIDE = 8, REACH = 60 };   /* a clause is at most REACH words each side of its verb */
@@ -66,6 +78,53 @@ struct ent_worker {
 
 static int content_elems(const ent_pattern *p);
 
+/* Does best_pattern prefer pattern i to pattern j? Most elements (a pronominal verb counting
+ * one more), then most content words ("demander + pardon" over "demander + à"), then the
+ * earliest line. The first pattern that matches in this order is the best. */
+static int preferred(const ent_coder *c, uint32_t i, uint32_t j)
+{
+    const ent_pattern *a = &c->d->pats[i], *b = &c->d->pats[j];
+    int sa = a->nelems + a->pronominal, sb = b->nelems + b->pronominal;
+    if (sa != sb) return sa > sb;
+    if (c->content[i] != c->content[j]) return c->content[i] > c->content[j];
+    if (a->file != b->file) return a->file < b->file;
+    return a->line < b->line;
+}
+
+/* Lays out the patterns each word heads, in the order of preference, with their quick-reject
+ * masks next to each other. */
+static void rank_patterns(ent_coder *c)
+{
+    const ent_dict *d = c->d;
+    for (int kind = 0; kind < 2; kind++) {
+        uint32_t *head = c->head[kind] = ent_xcalloc(d->ndwords + 1, sizeof *head);
+        size_t n = 0;
+        for (uint32_t w = 0; w < d->ndwords; w++) {
+            head[w] = (uint32_t)n;
+            for (const ent_pattern *p = ent_dict_patterns_of(d, kind, w); p;
+                 p = p->next == UINT32_MAX ? NULL : &d->pats[p->next])
+                n++;
+        }
+        head[d->ndwords] = (uint32_t)n;
+        candidate *cand = c->cand[kind] = ent_xcalloc(n ? n : 1, sizeof *cand);
+        for (uint32_t w = 0; w < d->ndwords; w++) {
+            uint32_t k = head[w];
+            for (const ent_pattern *p = ent_dict_patterns_of(d, kind, w); p;
+                 p = p->next == UINT32_MAX ? NULL : &d->pats[p->next], k++) {
+                candidate q = {p->nelems > 0 ? p->elems[0].mask : ~0ull,
+                               p->nelems > 1 ? p->elems[1].mask : ~0ull,
+                               (uint32_t)(p - d->pats), p->lang, p->pronominal, p->nelems};
+                uint32_t at = k;   /* insertion sort: a word heads at most a few hundred */
+                while (at > head[w] && preferred(c, q.pat, cand[at - 1].pat)) {
+                    cand[at] = cand[at - 1];
+                    at--;
+                }
+                cand[at] = q;
+            }
+        }
+    }
+}
+
 ent_coder *ent_coder_new(const ent_dict *d)
 {
     ent_coder *c = ent_xcalloc(1, sizeof *c);
@@ -84,6 +143,7 @@ ent_coder *ent_coder_new(const ent_dict *d)
     /* match_elems looks at 9 positions per element, each past at most one insertion, then takes
      * the alternative's words: no element starts further from the head than this */
     c->reach = most * (9 * (INSERTION_MAX + 3) + longest);
+    rank_patterns(c);
     return c;
 }
 
@@ -91,6 +151,7 @@ void ent_coder_free(ent_coder *c)
 {
     if (!c) return;
     free(c->content);
+    for (int kind = 0; kind < 2; kind++) free(c->cand[kind]), free(c->head[kind]);
     free(c);
 }
 
@@ -394,16 +455,22 @@ static int may_match(const ent_pattern *p, uint64_t m)
     return 1;
 }
 
-/* The best pattern of the verb (or noun) at v: most elements; the earliest line on a tie. */
+/* Does the word head patterns of this kind? */
+static int heads(const ent_coder *c, int kind, uint32_t word)
+{
+    return c->head[kind][word + 1] > c->head[kind][word];
+}
+
+/* The best pattern of the verb (or noun) at v: the first that matches in the order of
+ * preference (rank_patterns). */
 static const ent_pattern *best_pattern(const ent_coder *c, const ent_token *tk, uint32_t first,
                                        uint32_t v, uint32_t end, int kind, int lang,
                                        uint32_t *last)
 {
     const ent_dict *d = c->d;
-    const ent_pattern *p = ent_dict_patterns_of(d, kind, kind == ENT_PAT_VERB ? g_vword[v] : g_lword[v]);
-    if (!p) return NULL;
-    const ent_pattern *best = NULL;
-    uint32_t best_last = v;
+    uint32_t word = kind == ENT_PAT_VERB ? g_vword[v] : g_lword[v];
+    const candidate *q = &c->cand[kind][c->head[kind][word]], *qend = &c->cand[kind][c->head[kind][word + 1]];
+    if (q == qend) return NULL;
     int pron = kind == ENT_PAT_VERB && lang == 0 ? pronominal_before(tk, first, v) : 0;
     /* a passive participle: its object nouns stand before it ("des diplomates ont été expulsés") */
     int passive = kind == ENT_PAT_VERB && (tk[v].vform & ENT_VF_PPAS) && v > first &&
@@ -414,26 +481,22 @@ static const ent_pattern *best_pattern(const ent_coder *c, const ent_token *tk, 
     uint32_t back = v > first + 8 ? v - 8 : first;   /* its first element within reach of v */
     uint64_t after = words_mask(v + 1, end > v + 1 + c->reach ? v + 1 + c->reach : end);
     uint64_t before = passive ? words_mask(back > 0 ? back - 1 : 0, v) : 0;
-    for (; p; p = p->next == UINT32_MAX ? NULL : &d->pats[p->next]) {
-        if (p->lang != ENT_DLANG_ANY && p->lang != lang) continue;
-        if (p->pronominal && !pron) continue;
+    for (; q < qend; q++) {
+        if (q->lang != ENT_DLANG_ANY && q->lang != lang) continue;
+        if (q->pronominal && !pron) continue;
+        int try_after = (q->m0 & after) && (q->m1 & after);
+        int try_before = passive && q->nelems && (q->m0 & before) && (q->m1 & before);
+        if (!try_after && !try_before) continue;
+        const ent_pattern *p = &d->pats[q->pat];
         uint32_t l;
-        if (!(may_match(p, after) && match_elems(tk, v, end, p, &l)) &&
-            !(passive && p->nelems && may_match(p, before) &&
-              match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
+        if (!(try_after && may_match(p, after) && match_elems(tk, v, end, p, &l)) &&
+            !(try_before && may_match(p, before) && match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
             continue;
-        if (l < v) l = v;
-        /* most elements; then most content words ("demander + pardon" over "demander + à");
-         * then the earliest line */
-        int sp = p->nelems + p->pronominal, sb = best ? best->nelems + best->pronominal : -1;
-        int cp = c->content[p - d->pats], cb = best ? c->content[best - d->pats] : -1;
-        int better = !best || sp > sb || (sp == sb && cp > cb) ||
-                     (sp == sb && cp == cb &&
-                      (p->file < best->file || (p->file == best->file && p->line < best->line)));
-        if (better) { best = p; best_last = l; }
+        *last = l < v ? v : l;
+        return p;
     }
-    *last = best_last;
-    return best;
+    *last = v;
+    return NULL;
 }
 
 /* "supplied by Denmark": "by" within two words after v, followed by an actor. */
@@ -1680,7 +1743,7 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         if (t->verb_fold && (t->pos == ENT_POS_VERB || main_aux ||
                              ((t->pos == ENT_POS_ADJ || t->pos == ENT_POS_NOUN) && (t->vform & ENT_VF_PPAS) &&
                               ((v > first && tk[v - 1].pos == ENT_POS_AUX) || before_agent)))) {
-            if (ent_dict_patterns_of(d, ENT_PAT_VERB, w->vword[v])) code_verb(w, tk, sent, first, end, v);
+            if (heads(w->c, ENT_PAT_VERB, w->vword[v])) code_verb(w, tk, sent, first, end, v);
         } else if (t->pos == ENT_POS_NOUN && t->lemma_fold) {
             const ent_pattern *p = best_pattern(w->c, tk, first, v, end, ENT_PAT_NOUN, w->lang, &last);
             if (p) code_noun(w, tk, sent, first, end, v, p);
