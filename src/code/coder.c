@@ -18,10 +18,11 @@
 #include "util/util.h"
 
 
-/* A pattern as best_pattern tries it: the masks of its first two elements (a quick reject
+/* A pattern as best_pattern tries it: the masks of its first elements (a quick reject
  * without reading the pattern) and the fields it filters on. */
+enum { CAND_MASKS = 3 };
 typedef struct candidate {
-    uint64_t m0, m1;      /* ent_pelem.mask of elements 0 and 1; all ones when there is none */
+    uint64_t m[CAND_MASKS];   /* ent_pelem.mask of elements 0, 1, 2; all ones when there is none */
     uint32_t pat;         /* index into d->pats */
     uint8_t lang, pronominal, nelems;
 } candidate;
@@ -111,9 +112,8 @@ static void rank_patterns(ent_coder *c)
             uint32_t k = head[w];
             for (const ent_pattern *p = ent_dict_patterns_of(d, kind, w); p;
                  p = p->next == UINT32_MAX ? NULL : &d->pats[p->next], k++) {
-                candidate q = {p->nelems > 0 ? p->elems[0].mask : ~0ull,
-                               p->nelems > 1 ? p->elems[1].mask : ~0ull,
-                               (uint32_t)(p - d->pats), p->lang, p->pronominal, p->nelems};
+                candidate q = {{0}, (uint32_t)(p - d->pats), p->lang, p->pronominal, p->nelems};
+                for (int e = 0; e < CAND_MASKS; e++) q.m[e] = e < p->nelems ? p->elems[e].mask : ~0ull;
                 uint32_t at = k;   /* insertion sort: a word heads at most a few hundred */
                 while (at > head[w] && preferred(c, q.pat, cand[at - 1].pat)) {
                     cand[at] = cand[at - 1];
@@ -448,9 +448,13 @@ static uint64_t words_mask(uint32_t a, uint32_t b)
     return m;
 }
 
-static int may_match(const ent_pattern *p, uint64_t m)
+/* Can the pattern of candidate q match where words_mask gave m? (the elements past
+ * CAND_MASKS are read from the pattern) */
+static int may_match(const ent_dict *d, const candidate *q, uint64_t m)
 {
-    for (uint8_t e = 0; e < p->nelems; e++)
+    if (!(q->m[0] & m) || !(q->m[1] & m) || !(q->m[2] & m)) return 0;
+    const ent_pattern *p = &d->pats[q->pat];
+    for (uint8_t e = CAND_MASKS; e < p->nelems; e++)
         if (!(p->elems[e].mask & m)) return 0;
     return 1;
 }
@@ -484,13 +488,13 @@ static const ent_pattern *best_pattern(const ent_coder *c, const ent_token *tk, 
     for (; q < qend; q++) {
         if (q->lang != ENT_DLANG_ANY && q->lang != lang) continue;
         if (q->pronominal && !pron) continue;
-        int try_after = (q->m0 & after) && (q->m1 & after);
-        int try_before = passive && q->nelems && (q->m0 & before) && (q->m1 & before);
+        int try_after = may_match(d, q, after);
+        int try_before = passive && q->nelems && may_match(d, q, before);
         if (!try_after && !try_before) continue;
         const ent_pattern *p = &d->pats[q->pat];
         uint32_t l;
-        if (!(try_after && may_match(p, after) && match_elems(tk, v, end, p, &l)) &&
-            !(try_before && may_match(p, before) && match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
+        if (!(try_after && match_elems(tk, v, end, p, &l)) &&
+            !(try_before && match_elems(tk, back > 0 ? back - 1 : 0, v, p, &l)))
             continue;
         *last = l < v ? v : l;
         return p;
