@@ -363,6 +363,46 @@ static void emit_chunk(const char *t, size_t a, size_t b, int lang, int first, e
     }
 }
 
+/* Kinds of the printable ASCII bytes (0: a space, a control character or a byte of a
+ * multibyte character). */
+enum { K_LOW = 1, K_UP = 2, K_DIGIT = 4, K_TRAIL = 8, K_OTHER = 16 };
+static const uint8_t byte_kind[256] = {
+    ['!'] = K_TRAIL, ['"' ... '('] = K_OTHER, [')'] = K_TRAIL, ['*' ... '+'] = K_OTHER,
+    [','] = K_TRAIL, ['-' ... '/'] = K_OTHER, ['0' ... '9'] = K_DIGIT, [':' ... ';'] = K_TRAIL,
+    ['<' ... '>'] = K_OTHER, ['?'] = K_TRAIL, ['@'] = K_OTHER, ['A' ... 'Z'] = K_UP,
+    ['[' ... '`'] = K_OTHER, ['a' ... 'z'] = K_LOW, ['{' ... 0x7F] = K_OTHER,
+};
+
+/* Most chunks are one ASCII word of letters and digits that does not start with a digit,
+ * perhaps followed by one of , ; : ) ! ?: emit_chunk would give it as the word (its flags as
+ * word_flags sets them) and the mark. Emits those tokens and returns 1, or returns 0 for any
+ * other chunk. kinds: the byte kinds of the chunk [a, b). */
+static int plain_chunk(const char *t, size_t a, size_t b, unsigned kinds, ent_rawtoks *tk)
+{
+    size_t e = b;
+    if (kinds & K_OTHER) return 0;
+    if (kinds & K_TRAIL) {   /* one mark, at the end */
+        e = b - 1;
+        if (e == a || !(byte_kind[(unsigned char)t[e]] & K_TRAIL)) return 0;
+        for (size_t j = a; j < e; j++)
+            if (byte_kind[(unsigned char)t[j]] & K_TRAIL) return 0;
+    }
+    unsigned k0 = byte_kind[(unsigned char)t[a]];
+    if (k0 & K_DIGIT) return 0;   /* a number */
+    uint16_t flags = 0;
+    if (k0 & K_UP) {
+        flags = ENT_TOK_CAP;
+        if (!(kinds & K_LOW)) {   /* "NATO", "G7": capitals only, two or more */
+            int up = 0;
+            for (size_t j = a; j < e && up < 2; j++) up += (byte_kind[(unsigned char)t[j]] & K_UP) != 0;
+            if (up >= 2) flags |= ENT_TOK_ALLCAPS;
+        }
+    }
+    emit(tk, a, e, flags);
+    if (e < b) emit(tk, e, b, 0);
+    return 1;
+}
+
 void ent_tokenize(const char *text, size_t start, size_t end, int lang, ent_rawtoks *tk)
 {
     size_t i = start, l;
@@ -372,15 +412,17 @@ void ent_tokenize(const char *text, size_t start, size_t end, int lang, ent_rawt
         int32_t c = cp(text, end, i, &l);
         if (ent_uc_is_space(c)) { i += l; space_before = 1; continue; }
         size_t a = i;
+        unsigned kinds = 0;   /* the byte kinds of the chunk */
         while (i < end) {
-            unsigned char byte = (unsigned char)text[i];
-            if (byte > ' ' && byte < 0x80) { i++; continue; }   /* ASCII, not a space */
+            unsigned k = byte_kind[(unsigned char)text[i]];
+            if (k) { kinds |= k; i++; continue; }   /* ASCII, not a space */
             c = cp(text, end, i, &l);
             if (ent_uc_is_space(c)) break;
+            kinds |= K_OTHER;
             i += l;
         }
         size_t n0 = tk->n;
-        emit_chunk(text, a, i, lang, first, tk);
+        if (!plain_chunk(text, a, i, kinds, tk)) emit_chunk(text, a, i, lang, first, tk);
         /* French digit groups: "1 000", "27 500,5" */
         if (tk->n == n0 + 1 && (tk->v[n0].flags & ENT_TOK_NUMBER)) {
             ent_rawtok *nt = &tk->v[n0];
