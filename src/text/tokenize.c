@@ -365,32 +365,38 @@ static void emit_chunk(const char *t, size_t a, size_t b, int lang, int first, e
 
 /* Kinds of the printable ASCII bytes (0: a space, a control character or a byte of a
  * multibyte character). */
-enum { K_LOW = 1, K_UP = 2, K_DIGIT = 4, K_TRAIL = 8, K_OTHER = 16 };
+enum { K_LOW = 1, K_UP = 2, K_DIGIT = 4, K_TRAIL = 8, K_DOT = 16, K_OTHER = 32,
+       K_HIGH = 64 /* a letter outside ASCII (set by the scan, not in the table) */ };
 static const uint8_t byte_kind[256] = {
     ['!'] = K_TRAIL, ['"' ... '('] = K_OTHER, [')'] = K_TRAIL, ['*' ... '+'] = K_OTHER,
-    [','] = K_TRAIL, ['-' ... '/'] = K_OTHER, ['0' ... '9'] = K_DIGIT, [':' ... ';'] = K_TRAIL,
+    [','] = K_TRAIL, ['-'] = K_OTHER, ['.'] = K_DOT, ['/'] = K_OTHER, ['0' ... '9'] = K_DIGIT, [':' ... ';'] = K_TRAIL,
     ['<' ... '>'] = K_OTHER, ['?'] = K_TRAIL, ['@'] = K_OTHER, ['A' ... 'Z'] = K_UP,
     ['[' ... '`'] = K_OTHER, ['a' ... 'z'] = K_LOW, ['{' ... 0x7F] = K_OTHER,
 };
 
-/* Most chunks are one ASCII word of letters and digits that does not start with a digit,
- * perhaps followed by one of , ; : ) ! ?: emit_chunk would give it as the word (its flags as
- * word_flags sets them) and the mark. Emits those tokens and returns 1, or returns 0 for any
- * other chunk. kinds: the byte kinds of the chunk [a, b). */
+/* Most chunks are one word of letters and digits that does not start with a digit, perhaps
+ * followed by one of , ; : ) ! ? or a full stop that is not an abbreviation's: emit_chunk
+ * would give it as the word (with the flags of word_flags) and the mark, having found no
+ * elision, inversion, clitic, number or address in it. Emits those tokens and returns 1, or
+ * returns 0 for any other chunk. kinds: the byte kinds of the chunk [a, b). */
 static int plain_chunk(const char *t, size_t a, size_t b, unsigned kinds, ent_rawtoks *tk)
 {
     size_t e = b;
     if (kinds & K_OTHER) return 0;
-    if (kinds & K_TRAIL) {   /* one mark, at the end */
+    if (kinds & (K_TRAIL | K_DOT)) {   /* one mark, at the end */
         e = b - 1;
-        if (e == a || !(byte_kind[(unsigned char)t[e]] & K_TRAIL)) return 0;
+        unsigned last = byte_kind[(unsigned char)t[e]];
+        if (e == a || !(last & (K_TRAIL | K_DOT))) return 0;
         for (size_t j = a; j < e; j++)
-            if (byte_kind[(unsigned char)t[j]] & K_TRAIL) return 0;
+            if (byte_kind[(unsigned char)t[j]] & (K_TRAIL | K_DOT)) return 0;
+        if ((last & K_DOT) && ent_abbrev_class(t + a, b - a) != ENT_ABBR_NONE) return 0;
     }
     unsigned k0 = byte_kind[(unsigned char)t[a]];
     if (k0 & K_DIGIT) return 0;   /* a number */
     uint16_t flags = 0;
-    if (k0 & K_UP) {
+    if (kinds & K_HIGH) {
+        flags = word_flags(t, a, e);
+    } else if (k0 & K_UP) {
         flags = ENT_TOK_CAP;
         if (!(kinds & K_LOW)) {   /* "NATO", "G7": capitals only, two or more */
             int up = 0;
@@ -418,7 +424,7 @@ void ent_tokenize(const char *text, size_t start, size_t end, int lang, ent_rawt
             if (k) { kinds |= k; i++; continue; }   /* ASCII, not a space */
             c = cp(text, end, i, &l);
             if (ent_uc_is_space(c)) break;
-            kinds |= K_OTHER;
+            kinds |= ent_uc_is_letter(c) ? K_HIGH : K_OTHER;
             i += l;
         }
         size_t n0 = tk->n;
