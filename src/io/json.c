@@ -25,30 +25,40 @@ static size_t next_escape(const char *s, size_t i, size_t n)
     return i;
 }
 
-void ent_json_str(ent_buf *b, const char *s, size_t n)
+char *ent_json_put(char *p, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    ent_buf_reserve(b, n + 2);
-    ent_buf_addc(b, '"');
+    *p++ = '"';
     size_t run = 0;
     for (size_t i = 0; (i = next_escape(s, i, n)) < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        ent_buf_add(b, s + run, i - run);
+        memcpy(p, s + run, i - run);
+        p += i - run;
         run = i + 1;
+        *p++ = '\\';
         switch (c) {
-        case '"': ent_buf_add(b, "\\\"", 2); break;
-        case '\\': ent_buf_add(b, "\\\\", 2); break;
-        case '\n': ent_buf_add(b, "\\n", 2); break;
-        case '\r': ent_buf_add(b, "\\r", 2); break;
-        case '\t': ent_buf_add(b, "\\t", 2); break;
-        default: {
-            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            ent_buf_add(b, u, 6);
-        }
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        default:
+            memcpy(p, "u00", 3);
+            p[3] = hex[c >> 4], p[4] = hex[c & 15];
+            p += 5;
         }
     }
-    ent_buf_add(b, s + run, n - run);
-    ent_buf_addc(b, '"');
+    memcpy(p, s + run, n - run);
+    p += n - run;
+    *p++ = '"';
+    return p;
+}
+
+void ent_json_str(ent_buf *b, const char *s, size_t n)
+{
+    ent_buf_reserve(b, ENT_JSON_ROOM(n));
+    b->len = (size_t)(ent_json_put(b->p + b->len, s, n) - b->p);
+    b->p[b->len] = 0;
 }
 
 void ent_json_cstr(ent_buf *b, const char *s)
