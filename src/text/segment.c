@@ -337,10 +337,33 @@ static size_t window_start(const ent_segmenter *s, const char *t, size_t len, si
     return k;
 }
 
+/* Most windows hold one terminator in plain text: a letter, then . ! or ?, one space and a
+ * capital A-Z ("Moscow. The"). There UAX #29 breaks before the capital (SB11: no rule from SB6
+ * to SB10 applies, as SB7 wants no space and SB8 a lowercase letter), and ICU finds nothing else
+ * in the window, whose left part holds no terminator. Sets *b to that boundary and returns 1, or
+ * returns 0 for a window ICU must read. term: the terminator's byte. */
+static int plain_break(const char *t, size_t len, size_t term, size_t *b)
+{
+    char c = t[term];
+    if (c != '.' && c != '!' && c != '?') return 0;
+    if (term == 0 || !(((unsigned)(t[term - 1] | 32) - 'a') < 26u)) return 0;
+    if (term + 2 >= len || t[term + 1] != ' ' || !((unsigned)(t[term + 2] - 'A') < 26u)) return 0;
+    *b = term + 2;
+    return 1;
+}
+
+static void run_window(ent_segmenter *s, UBreakIterator *bi, const char *t, size_t len,
+                       size_t ws, size_t we, int nterm, size_t term)
+{
+    size_t b;
+    if (nterm == 1 && plain_break(t, len, term, &b)) add_cand(s, (uint32_t)b);
+    else icu_run(s, bi, t, ws, we);
+}
+
 static void icu_windows(ent_segmenter *s, UBreakIterator *bi, const char *t, size_t len)
 {
-    size_t ws = 0, we = 0;
-    int open = 0;
+    size_t ws = 0, we = 0, term = 0;
+    int open = 0, nterm = 0;   /* a window is open; the terminators and separators in it */
     for (size_t i = 0; i < len;) {
         while (i < len && !s->hot[(unsigned char)t[i]]) i++;
         if (i == len) break;
@@ -350,13 +373,14 @@ static void icu_windows(ent_segmenter *s, UBreakIterator *bi, const char *t, siz
         size_t a = window_start(s, t, len, i), e = window_end(s, t, len, i, sb, l);
         if (open && a <= we) {
             if (e > we) we = e;
+            nterm++;
         } else {
-            if (open) icu_run(s, bi, t, ws, we);
-            ws = a, we = e, open = 1;
+            if (open) run_window(s, bi, t, len, ws, we, nterm, term);
+            ws = a, we = e, open = 1, nterm = 1, term = i;
         }
         i += l;
     }
-    if (open) icu_run(s, bi, t, ws, we);
+    if (open) run_window(s, bi, t, len, ws, we, nterm, term);
 }
 
 static void push_span(ent_span **out, size_t *cap, size_t *n, const char *t, size_t a, size_t b)
