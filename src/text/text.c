@@ -116,6 +116,8 @@ static int is_punct_token(const char *s, size_t n, int *sym)
 {
     size_t l;
     *sym = 0;
+    unsigned char c0 = (unsigned char)s[0];
+    if ((unsigned)((c0 | 32) - 'a') < 26u || (unsigned)(c0 - '0') < 10u) return 0;   /* most words */
     for (size_t i = 0; i < n; i += l) {
         int32_t c = ent_utf8_decode((const unsigned char *)s + i, n - i, &l);
         if (ent_uc_is_letter(c) || ent_uc_is_digit(c)) return 0;
@@ -211,6 +213,16 @@ static void choose_fr(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     }
 }
 
+/* After a singular noun, a present-tense verb takes -s: "force bombs", not "air force". Does
+ * token i (after a noun) agree with it as a verb? */
+static int agrees(const ent_token *tk, size_t i, const ent_lexentry *e, const char *const *same_past)
+{
+    const char *prev = tk[i - 1].fold;
+    size_t pn = strlen(prev);
+    return !e->vlemma || strcmp(tk[i].fold, e->vlemma) != 0 || (pn && prev[pn - 1] == 's') ||
+           ent_word_in(tk[i].fold, same_past);
+}
+
 /* English: a word that can be a verb is one after a subject pronoun, an auxiliary, "to",
  * "not", or a noun when it is a third-person or past form or an object follows; a verb form
  * after an article or adjective is a noun. */
@@ -224,18 +236,14 @@ static void choose_en(ent_token *tk, size_t i, size_t first, const ent_lexentry 
     ent_token *t = &tk[i];
     unsigned m = e->posmask;
     unsigned after = OBJECT_CUES | B(ENT_POS_NOUN) | B(ENT_POS_PART) | B(ENT_POS_ADJ);
-    size_t pn = i > first ? strlen(tk[i - 1].fold) : 0;
-    /* after a singular noun, a present-tense verb takes -s: "force bombs", not "air force" */
     /* "suspended climate talks": a noun after a verb's object noun is not a verb */
     int object_np = i >= first + 2 && (tk[i - 1].pos == ENT_POS_NOUN || tk[i - 1].pos == ENT_POS_PROPN) &&
                     (tk[i - 2].pos == ENT_POS_VERB || tk[i - 2].pos == ENT_POS_ADP ||
                      tk[i - 2].pos == ENT_POS_NUM);   /* "of artillery shells" */
-    int agrees = !e->vlemma || strcmp(t->fold, e->vlemma) != 0 || (pn && tk[i - 1].fold[pn - 1] == 's') ||
-                 ent_word_in(t->fold, same_past);
     if (t->pos != ENT_POS_VERB && (m & B(ENT_POS_VERB)) && e->vlemma &&
         (prev_is(tk, i, first, VERB_CUES) || fold_is(tk, i, first, cues) ||
-         (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && agrees && !object_np &&
-          (B(next) & after)) ||
+         (prev_is(tk, i, first, B(ENT_POS_NOUN) | B(ENT_POS_PROPN)) && !object_np && (B(next) & after) &&
+          agrees(tk, i, e, same_past)) ||
          (prev_is(tk, i, first, B(ENT_POS_CCONJ) | B(ENT_POS_ADV)) && (B(next) & after)))) {
         to_verb(t, e);
     } else if (t->pos == ENT_POS_VERB && (m & B(ENT_POS_NOUN)) && e->nlemma &&
