@@ -31,6 +31,7 @@ struct ent_segmenter {
     int whole;            /* ICU over the whole text, not windows (the reference, for tests) */
     uint8_t ascii_sb[128];   /* Sentence_Break of each ASCII code point */
     uint8_t hot[256];        /* bytes that may start a terminator or a separator */
+    int hot_ascii_known;     /* the ASCII ones are among . ! ? CR LF (next_hot's quick test) */
 };
 
 ent_segmenter *ent_segmenter_new(char *msg, size_t msgn)
@@ -43,6 +44,9 @@ ent_segmenter *ent_segmenter_new(char *msg, size_t msgn)
         if (sb_is_term(sb) || sb_is_sep(sb)) s->hot[c < 128 ? c : 0xC0 | (c >> 6)] = 1;
     }
     memset(s->hot + 0xE0, 1, 0x20);   /* three and four bytes: always looked at */
+    s->hot_ascii_known = 1;
+    for (int c = 0; c < 128; c++)
+        if (s->hot[c] && !strchr(".!?\r\n", c)) s->hot_ascii_known = 0;
     s->fr = ubrk_open(UBRK_SENTENCE, "fr", NULL, 0, &st);
     if (U_SUCCESS(st)) s->en = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &st);
     if (U_FAILURE(st)) {
@@ -110,6 +114,14 @@ static void find_quotes(ent_segmenter *s, const char *t, size_t len)
     /* the bytes that start '"', a line break, « » (C2) or “ ” (E2) */
     static const uint8_t lead[256] = {['"'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1};
     for (size_t i = 0; i < len;) {
+        /* eight bytes at a time while none is one of those */
+        for (; i + 8 <= len; i += 8) {
+            uint64_t x;
+            memcpy(&x, t + i, 8);
+            if (ent_swar_has(x, '"') | ent_swar_has(x, '\n') | ent_swar_has(x, 0xC2) |
+                ent_swar_has(x, 0xE2))
+                break;
+        }
         while (i < len && !lead[(unsigned char)t[i]]) i++;
         if (i == len) break;
         size_t l;
@@ -360,12 +372,29 @@ static void run_window(ent_segmenter *s, UBreakIterator *bi, const char *t, size
     else icu_run(s, bi, t, ws, we);
 }
 
+/* The first byte at or after i that may start a terminator or a separator, or len. Eight
+ * bytes at a time while none is . ! ? CR LF or a byte of a multibyte character. */
+static size_t next_hot(const ent_segmenter *s, const char *t, size_t i, size_t len)
+{
+    if (s->hot_ascii_known) {
+        for (; i + 8 <= len; i += 8) {
+            uint64_t x;
+            memcpy(&x, t + i, 8);
+            if ((x & ENT_SWAR_HIGH) | ent_swar_has(x, '.') | ent_swar_has(x, '!') |
+                ent_swar_has(x, '?') | ent_swar_has(x, '\r') | ent_swar_has(x, '\n'))
+                break;
+        }
+    }
+    while (i < len && !s->hot[(unsigned char)t[i]]) i++;
+    return i;
+}
+
 static void icu_windows(ent_segmenter *s, UBreakIterator *bi, const char *t, size_t len)
 {
     size_t ws = 0, we = 0, term = 0;
     int open = 0, nterm = 0;   /* a window is open; the terminators and separators in it */
     for (size_t i = 0; i < len;) {
-        while (i < len && !s->hot[(unsigned char)t[i]]) i++;
+        i = next_hot(s, t, i, len);
         if (i == len) break;
         size_t l;
         int sb = sb_of(s, cp_at(t, len, i, &l));
