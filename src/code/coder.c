@@ -22,7 +22,7 @@
  * without reading the pattern) and the fields it filters on. */
 enum { CAND_MASKS = 3 };
 typedef struct candidate {
-    uint64_t m[CAND_MASKS];   /* ent_pelem.mask of elements 0, 1, 2; all ones when there is none */
+    uint64_t m[CAND_MASKS];   /* ent_pelem.mask of elements 0, 1, 2 (0 past nelems) */
     uint32_t pat;         /* index into d->pats */
     uint8_t lang, pronominal, nelems;
 } candidate;
@@ -50,7 +50,8 @@ typedef struct clause {
 } clause;
 
 /* A word's classes (C_*) kept by symbol, with this bit once they are known. */
-enum { CLS_KNOWN = 1u << 31 };
+typedef uint64_t wclass;
+static const wclass CLS_KNOWN = 1ull << 63;
 
 struct ent_worker {
     const ent_coder *c;
@@ -60,7 +61,8 @@ struct ent_worker {
     int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
     uint32_t *wid, *lid;        /* token → pattern word id of its fold and of its lemma (0: none) */
     uint32_t *vword;            /* token → word number of its verb fold */
-    unsigned *cls;              /* token → word classes (C_*) */
+    wclass *cls;                /* token → word classes (C_*) of its fold */
+    wclass *vcls;               /* token → word classes of its verb fold (0: none) */
     ent_symtab classes;         /* symbol of a fold → its classes | CLS_KNOWN */
     size_t capat;
     ent_event *ev;
@@ -113,7 +115,7 @@ static void rank_patterns(ent_coder *c)
             for (const ent_pattern *p = ent_dict_patterns_of(d, kind, w); p;
                  p = p->next == UINT32_MAX ? NULL : &d->pats[p->next], k++) {
                 candidate q = {{0}, (uint32_t)(p - d->pats), p->lang, p->pronominal, p->nelems};
-                for (int e = 0; e < CAND_MASKS; e++) q.m[e] = e < p->nelems ? p->elems[e].mask : ~0ull;
+                for (int e = 0; e < CAND_MASKS && e < p->nelems; e++) q.m[e] = p->elems[e].mask;
                 uint32_t at = k;   /* insertion sort: a word heads at most a few hundred */
                 while (at > head[w] && preferred(c, q.pat, cand[at - 1].pat)) {
                     cand[at] = cand[at - 1];
@@ -177,6 +179,7 @@ void ent_worker_free(ent_worker *w)
     free(w->wid);
     free(w->lid);
     free(w->cls);
+    free(w->vcls);
     free(w->vword);
     ent_symtab_free(&w->classes);
     free(w->ev);
@@ -271,31 +274,121 @@ static const char *const insert_openers[] = {"dont", "notamment", "including", "
 static const char *const reciprocals[] = {"mutuellement", "reciproquement", "l'un", "l'autre",
                                           "respectifs", "respectives", NULL};
 
+/* the lists below are tested through classes only (the functions that use them say why) */
+static const char *const comma_conjunctions[] = {"and", "et", "but", "mais", "while", "tandis", "puis", NULL};
+/* verbs of speech, by their verb lemma (is_speech); speech_after's list is shorter */
+static const char *const speech[] = {"say", "tell", "state", "add", "announce", "declare",
+    "report", "confirm", "claim", "insist", "stress", "believe", "think", "dire", "declarer",
+    "affirmer", "indiquer", "annoncer", "ajouter", "expliquer", "preciser", "souligner",
+    "assurer", "estimer", "rapporter", "confirmer", "penser", "croire", NULL};
+static const char *const speech_after_verbs[] = {"say", "tell", "state", "add", "announce",
+    "declare", "report", "confirm", "claim", "dire", "declarer", "affirmer", "indiquer",
+    "annoncer", "ajouter", "expliquer", "preciser", "souligner", "assurer", "estimer",
+    "rapporter", "confirmer", NULL};
+static const char *const leading_subs[] = {"while", "when", "although", "though", "because",
+    "since", "if", "whereas", "once", "lorsque", "lorsqu'", "quand", "puisque", "puisqu'",
+    "si", "bien", "alors", "tandis", "comme", NULL};
+static const char *const charge_nouns[] = {"charge", "accusation", "allegation", "claim",
+                                           "accusations", "allegations", "claims", "charges", NULL};
+static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
+                                    "disposes", "ready", "willing", "prepared", "eager", "due",
+                                    "set", "scheduled", "expected", "likely", "prevu", "prevue",
+                                    "cense", "censee", NULL};
+/* a stated resolve to use force is a threat: "déterminée à éradiquer", "vowed to crush" */
+static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
+                                      "resolu", "resolue", "resolus", "determined", "vow",
+                                      "jurer", "swear", NULL};
+/* "son invitation à se rendre en Hongrie", "its bid to join": nouns of request, plan, attempt */
+static const char *const wish_nouns[] = {"invitation", "appel", "demande", "proposition",
+    "offre", "projet", "intention", "volonte", "tentative", "plan", "bid", "attempt",
+    "offer", "request", "call", "plans", "proposal", "effort",
+    "efforts", "desir", "wish", "objectif", "but", "goal", "aim", NULL};
+static const char *const purpose[] = {"pour", "afin", "order", NULL};
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", NULL};
+static const char *const conditional[] = {"if", "si", "unless", "whether", NULL};
+/* verbs whose que/that clause is not asserted: denials, accusations, demands (unasserted) */
+static const char *const unasserting[] = {"dementir", "nier", "contester", "deny", "dismiss",
+    "refute", "accuser", "reprocher", "soupconner", "accuse", "blame", "allege", "suspect",
+    "charge", "rumeur", "exiger", "reclamer", "demander", "appeler", "souhaiter", "vouloir",
+    "demand", "urge", "ask", "insist", "want", "request", "call", NULL};
+static const char *const quantities[] = {
+    "thousands", "hundreds", "dozens", "millions", "tens", "scores", "number", "group",
+    "milliers", "centaines", "dizaines", "millions", "plusieurs", "nombre", "groupe",
+    "majorite", "partie", "some", "many", "all", "most", NULL};
+static const char *const subj_pronouns[] = {"il", "elle", "ils", "elles", "it", "they", "he",
+                                            "she", NULL};
+static const char *const object_relatives[] = {"que", "qu'", "which", "whom", NULL};
+/* a clause opened by one of these takes the subject of the clause before */
+static const char *const clause_openers[] = {"and", "et", "but", "mais", "or", "ou", "puis",
+                                             "then", NULL};
+/* verbs that make any event mutual: exchange, swap ("ont échangé des prisonniers") */
+static const char *const exchange[] = {"echanger", "exchange", "swap", "trade", NULL};
+static const char *const coord[] = {"et", "and", ",", "puis", "then", "mais", "but", NULL};
+/* nouns of an accusation that a denial answers */
+static const char *const accusations[] = {"accusation", "accusations", "allegation",
+    "allegations", "charge", "charges", "claim", "claims", "allegations", "affirmation",
+    "affirmations", "propos", "reproche", "reproches", NULL};
+/* aircraft: force by them is aerial; not "bomber": a suicide bomber is no aircraft */
+static const char *const air[] = {"warplane", "warplanes", "jets", "jet", "drone", "drones",
+    "aircraft", "air", "avion", "avions", "aviation", "chasseurs", "bombardiers",
+    "helicopteres", "helicopters", NULL};
+static const char *const planned[] = {"prochaine", "prochain", "prevue", "prevu", "future",
+                                      "upcoming", "planned", "expected", "possible", NULL};
+static const char *const of[] = {"de", "du", "des", "d'", "of", NULL};
+/* the preposition before the target of a nominal event ("la visite de X en Y") */
+static const char *const noun_to[] = {"a", "au", "aux", "en", "avec", "contre", "to", "in", "with",
+                                      "against", "on", "at", "vers", "chez", NULL};
+
 /* ---- word classes of the current sentence's tokens ----
- * The lists above are consulted for every token of every clause: each token's classes are
- * computed once per sentence (one hash lookup) and then tested as bits. */
-enum {
-    C_AND_WORDS = 1u << 0,
-    C_BREAKERS = 1u << 1,
-    C_GROUP_FILLERS = 1u << 2,
-    C_NEWS_SOURCES = 1u << 3,
-    C_PREPS = 1u << 4,
-    C_RELATIVES = 1u << 5,
-    C_SUBORDINATORS = 1u << 6,
-    C_PLACE_PREPS = 1u << 7,
-    C_EN_NEG = 1u << 8,
-    C_FR_NEG_AFTER = 1u << 9,
-    C_EN_MODAL_AUX = 1u << 10,
-    C_POSSIBLE_WORDS = 1u << 11,
-    C_RECIPROCALS = 1u << 12,
-    C_COMMA = 1u << 13,
-    C_INSERT_OPENERS = 1u << 14,
-};
+ * The lists above are consulted for every token of every clause: each token's classes (of its
+ * fold, and of its verb fold) are computed once per sentence (one lookup per symbol) and then
+ * tested as bits. */
+#define C_AND_WORDS ((wclass)1 << 0)
+#define C_BREAKERS ((wclass)1 << 1)
+#define C_GROUP_FILLERS ((wclass)1 << 2)
+#define C_NEWS_SOURCES ((wclass)1 << 3)
+#define C_PREPS ((wclass)1 << 4)
+#define C_RELATIVES ((wclass)1 << 5)
+#define C_SUBORDINATORS ((wclass)1 << 6)
+#define C_PLACE_PREPS ((wclass)1 << 7)
+#define C_EN_NEG ((wclass)1 << 8)
+#define C_FR_NEG_AFTER ((wclass)1 << 9)
+#define C_EN_MODAL_AUX ((wclass)1 << 10)
+#define C_POSSIBLE_WORDS ((wclass)1 << 11)
+#define C_RECIPROCALS ((wclass)1 << 12)
+#define C_COMMA ((wclass)1 << 13)
+#define C_INSERT_OPENERS ((wclass)1 << 14)
+#define C_COMMA_CONJ ((wclass)1 << 15)
+#define C_SPEECH ((wclass)1 << 16)
+#define C_SPEECH_AFTER ((wclass)1 << 17)
+#define C_LEADING_SUBS ((wclass)1 << 18)
+#define C_CHARGE_NOUNS ((wclass)1 << 19)
+#define C_READY ((wclass)1 << 20)
+#define C_RESOLVE ((wclass)1 << 21)
+#define C_WISH_NOUNS ((wclass)1 << 22)
+#define C_PURPOSE ((wclass)1 << 23)
+#define C_MODAL_VERBS ((wclass)1 << 24)
+#define C_WEEKDAYS ((wclass)1 << 25)
+#define C_CONDITIONAL ((wclass)1 << 26)
+#define C_UNASSERTING ((wclass)1 << 27)
+#define C_QUANTITIES ((wclass)1 << 28)
+#define C_SUBJ_PRONOUNS ((wclass)1 << 29)
+#define C_OBJECT_RELATIVES ((wclass)1 << 30)
+#define C_CLAUSE_OPENERS ((wclass)1 << 31)
+#define C_EXCHANGE ((wclass)1 << 32)
+#define C_ETRE_VERBS ((wclass)1 << 33)
+#define C_COORD ((wclass)1 << 34)
+#define C_ACCUSATIONS ((wclass)1 << 35)
+#define C_AIR ((wclass)1 << 36)
+#define C_PLANNED ((wclass)1 << 37)
+#define C_OF ((wclass)1 << 38)
+#define C_NOUN_TO ((wclass)1 << 39)
 
 static ent_map class_map;
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
-static void add_class(const char *const *list, unsigned bit)
+static void add_class(const char *const *list, wclass bit)
 {
     for (int i = 0; list[i]; i++) {
         size_t n = strlen(list[i]);
@@ -322,15 +415,53 @@ static void build_classes(void)
     static const char *const comma[] = {",", NULL};
     add_class(comma, C_COMMA);
     add_class(insert_openers, C_INSERT_OPENERS);
+    add_class(comma_conjunctions, C_COMMA_CONJ);
+    add_class(speech, C_SPEECH);
+    add_class(speech_after_verbs, C_SPEECH_AFTER);
+    add_class(leading_subs, C_LEADING_SUBS);
+    add_class(charge_nouns, C_CHARGE_NOUNS);
+    add_class(ready, C_READY);
+    add_class(resolve, C_RESOLVE);
+    add_class(wish_nouns, C_WISH_NOUNS);
+    add_class(purpose, C_PURPOSE);
+    add_class(modal_verbs, C_MODAL_VERBS);
+    add_class(weekdays, C_WEEKDAYS);
+    add_class(conditional, C_CONDITIONAL);
+    add_class(unasserting, C_UNASSERTING);
+    add_class(quantities, C_QUANTITIES);
+    add_class(subj_pronouns, C_SUBJ_PRONOUNS);
+    add_class(object_relatives, C_OBJECT_RELATIVES);
+    add_class(clause_openers, C_CLAUSE_OPENERS);
+    add_class(exchange, C_EXCHANGE);
+    add_class(etre_verbs, C_ETRE_VERBS);
+    add_class(coord, C_COORD);
+    add_class(accusations, C_ACCUSATIONS);
+    add_class(air, C_AIR);
+    add_class(planned, C_PLANNED);
+    add_class(of, C_OF);
+    add_class(noun_to, C_NOUN_TO);
 }
 
 static _Thread_local const ent_token *g_tk;
 static _Thread_local const int32_t *g_actor_at;
 static inline int w_actor_at_global(uint32_t k) { return g_actor_at[k]; }
-static _Thread_local const unsigned *g_cls;
+static _Thread_local const wclass *g_cls, *g_vcls;
+static _Thread_local wclass *g_ctab;   /* symbol → classes | CLS_KNOWN (classes_of) */
 static _Thread_local uint32_t g_sub_end;   /* comma ending a leading subordinate clause, or 0 */
 
-static inline unsigned cls_of(const ent_token *t) { return g_cls[t - g_tk]; }
+/* The classes of a string of symbol sym (0: none) from tab, the worker's table by symbol. */
+static wclass classes_of(wclass *tab, uint32_t sym, const char *s)
+{
+    if (!s) return 0;
+    if (sym && tab[sym]) return tab[sym] & ~CLS_KNOWN;
+    wclass c = (wclass)(uintptr_t)ent_map_get(&class_map, s, strlen(s));
+    if (sym) tab[sym] = c | CLS_KNOWN;
+    return c;
+}
+
+static inline wclass cls_of(const ent_token *t) { return g_cls[t - g_tk]; }
+/* the classes of the token's verb fold (its lemma as a verb) */
+static inline wclass vcls_of(const ent_token *t) { return g_vcls[t - g_tk]; }
 
 static int is_breaker(const ent_token *t)
 {
@@ -341,8 +472,7 @@ static int is_breaker(const ent_token *t)
  * Pakistan claimed it shot down five jets". */
 static int comma_conj(const ent_token *tk, uint32_t first, uint32_t k)
 {
-    static const char *const conj[] = {"and", "et", "but", "mais", "while", "tandis", "puis", NULL};
-    return k > first && ent_is1(tk[k - 1].fold, ',') && ent_word_in(tk[k].fold, conj);
+    return k > first && ent_is1(tk[k - 1].fold, ',') && (cls_of(&tk[k]) & C_COMMA_CONJ);
 }
 
 static int is_verbish(const ent_token *t)
@@ -452,7 +582,8 @@ static uint64_t words_mask(uint32_t a, uint32_t b)
  * CAND_MASKS are read from the pattern) */
 static int may_match(const ent_dict *d, const candidate *q, uint64_t m)
 {
-    if (!(q->m[0] & m) || !(q->m[1] & m) || !(q->m[2] & m)) return 0;
+    uint8_t n = q->nelems;
+    if ((n > 0 && !(q->m[0] & m)) || (n > 1 && !(q->m[1] & m)) || (n > 2 && !(q->m[2] & m))) return 0;
     const ent_pattern *p = &d->pats[q->pat];
     for (uint8_t e = CAND_MASKS; e < p->nelems; e++)
         if (!(p->elems[e].mask & m)) return 0;
@@ -562,7 +693,7 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
     /* passive: être/be + past participle (not a verb conjugated with être, not pronominal) */
     if ((t->vform & ENT_VF_PPAS) && c->first_aux < v) {
         if (c->aux_be) c->passive = 1;
-        if (c->aux_etre && !c->pronominal && (c->passive == 2 || !ent_word_in(t->verb_fold, etre_verbs)))
+        if (c->aux_etre && !c->pronominal && (c->passive == 2 || !(vcls_of(t) & C_ETRE_VERBS)))
             c->passive = 1;
     }
     if (c->passive == 2 && !(c->aux_be || c->aux_etre)) c->passive = 0;
@@ -597,14 +728,8 @@ static void verb_group(ent_worker *w, const ent_token *tk, uint32_t first, uint3
         c->participle = 1;
 }
 
-static int is_speech(const char *verb)
-{
-    static const char *const speech[] = {"say", "tell", "state", "add", "announce", "declare",
-        "report", "confirm", "claim", "insist", "stress", "believe", "think", "dire", "declarer",
-        "affirmer", "indiquer", "annoncer", "ajouter", "expliquer", "preciser", "souligner",
-        "assurer", "estimer", "rapporter", "confirmer", "penser", "croire", NULL};
-    return ent_word_in(verb, speech);
-}
+/* Is the token a verb of speech (by its verb lemma)? */
+static int is_speech(const ent_token *t) { return (vcls_of(t) & C_SPEECH) != 0; }
 
 /* Does the sentence open with a non-finite verb (a participle, a gerund) whose clause runs to
  * the comma at `comma`? */
@@ -624,12 +749,9 @@ static int leading_nonfinite(const ent_token *tk, uint32_t first, uint32_t comma
 /* Does the sentence open with a subordinate clause ("While Turkey would delay, ...", "Lorsque
  * Poutine a rencontré Xi, ...")? Returns the comma that ends it (its verb before that first
  * comma), or 0. */
-static const char *const leading_subs[] = {"while", "when", "although", "though", "because",
-    "since", "if", "whereas", "once", "lorsque", "lorsqu'", "quand", "puisque", "puisqu'",
-    "si", "bien", "alors", "tandis", "comme", NULL};
 static uint32_t leading_subordinate(const ent_token *tk, uint32_t first, uint32_t end)
 {
-    if (first >= end || !ent_word_in(tk[first].fold, leading_subs)) return 0;
+    if (first >= end || !(cls_of(&tk[first]) & C_LEADING_SUBS)) return 0;
     int verb = 0;
     for (uint32_t j = first + 1; j < end; j++) {
         if (ent_is1(tk[j].fold, ',')) return verb ? j : 0;
@@ -643,10 +765,8 @@ static uint32_t leading_subordinate(const ent_token *tk, uint32_t first, uint32_
 /* Tokens from a to b hold a noun of accusation right after a comma: ", a charge X denied". */
 static int is_charge_word(const ent_token *a, const ent_token *b)
 {
-    static const char *const charges[] = {"charge", "accusation", "allegation", "claim",
-                                          "accusations", "allegations", "claims", "charges", NULL};
     for (const ent_token *t = a; t < b && t < a + 3; t++)
-        if (ent_word_in(t->fold, charges)) return 1;
+        if (cls_of(t) & C_CHARGE_NOUNS) return 1;
     return 0;
 }
 
@@ -654,14 +774,10 @@ static int is_charge_word(const ent_token *a, const ent_token *b)
  * a comma ends the clause before it. */
 static int speech_after(const ent_token *tk, uint32_t k, uint32_t end)
 {
-    static const char *const speech[] = {"say", "tell", "state", "add", "announce", "declare",
-        "report", "confirm", "claim", "dire", "declarer", "affirmer", "indiquer", "annoncer",
-        "ajouter", "expliquer", "preciser", "souligner", "assurer", "estimer", "rapporter",
-        "confirmer", NULL};
     for (uint32_t j = k; j < end && j < k + 10; j++) {
         if (ent_is1(tk[j].fold, ',') || ent_is1(tk[j].fold, '.')) return 0;
         if (is_verbish(&tk[j]) && tk[j].pos != ENT_POS_AUX)
-            return tk[j].verb_fold && ent_word_in(tk[j].verb_fold, speech);
+            return (vcls_of(&tk[j]) & C_SPEECH_AFTER) != 0;
     }
     return 0;
 }
@@ -682,7 +798,7 @@ static void bounds(const ent_token *tk, uint32_t first, uint32_t end, uint32_t v
         if (ent_is1(t->fold, '(')) break;
         if (is_breaker(t) || comma_conj(tk, first, l - 1)) break;
         /* "Qatar said Russia had returned...": reported speech without "that" */
-        if (is_verbish(t) && t->pos != ENT_POS_AUX && t->verb_fold && is_speech(t->verb_fold) &&
+        if (is_verbish(t) && t->pos != ENT_POS_AUX && t->verb_fold && is_speech(t) &&
             l - 1 < c->first_aux && l < c->first_aux) break;
         /* "Condemned by Japan, North Korea fired": a leading participial clause ends at its comma */
         if (ent_is1(t->fold, ',') && l - 1 > first && leading_nonfinite(tk, first, l - 1)) break;
@@ -762,14 +878,6 @@ static int governor(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t
 static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t v,
                        uint32_t *gpos, int depth)
 {
-    static const char *const ready[] = {"pret", "prete", "prets", "pretes", "dispose", "disposee",
-                                        "disposes", "ready", "willing", "prepared", "eager", "due",
-                                        "set", "scheduled", "expected", "likely", "prevu", "prevue",
-                                        "cense", "censee", NULL};
-    /* a stated resolve to use force is a threat: "déterminée à éradiquer", "vowed to crush" */
-    static const char *const resolve[] = {"determine", "determinee", "determines", "determinees",
-                                          "resolu", "resolue", "resolus", "determined", "vow",
-                                          "jurer", "swear", NULL};
     /* six words back, not counting the words of actors, punctuation, articles and
      * prepositions ("accusé la Corée du Nord d'avoir", "accuse le groupe paramilitaire russe
      * Wagner au Mali, d'avoir pris") */
@@ -780,26 +888,22 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
         /* "d'avoir livré", "of having sent": the auxiliary of a compound infinitive is not
          * the governor; look further left */
         if (k == v && t->pos == ENT_POS_AUX) continue;
-        if (ent_word_in(t->fold, ready)) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
+        wclass tc = cls_of(t);
+        if (tc & C_READY) { *gpos = k - 1; return GOV_MODAL; }   /* "prêt à négocier" */
         /* "son invitation à se rendre en Hongrie", "its bid to join": a noun of request, plan
          * or attempt governs the infinitive; the act is not done, and the noun says who wants it */
-        static const char *const wish_nouns[] = {"invitation", "appel", "demande", "proposition",
-            "offre", "projet", "intention", "volonte", "tentative", "plan", "bid", "attempt",
-            "offer", "request", "call", "plans", "proposal", "effort",
-            "efforts", "desir", "wish", "objectif", "but", "goal", "aim", NULL};
-        if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && ent_word_in(t->fold, wish_nouns) &&
+        if (k < v && (t->pos == ENT_POS_NOUN || t->pos == ENT_POS_PROPN) && (tc & C_WISH_NOUNS) &&
             (ent_is1(tk[k].fold, 'a') || !strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") ||
              !strcmp(tk[k].fold, "to")) && v - k < 4) {
             *gpos = k - 1;
             return GOV_TRIGGER;
         }
-        static const char *const purpose[] = {"pour", "afin", "order", NULL};
-        if (ent_word_in(t->fold, purpose) && v - k < 3) { *gpos = k - 1; return GOV_MODAL; }   /* "pour signer" */
-        if (ent_word_in(t->fold, resolve) || (t->verb_fold && ent_word_in(t->verb_fold, resolve))) {
+        if ((tc & C_PURPOSE) && v - k < 3) { *gpos = k - 1; return GOV_MODAL; }   /* "pour signer" */
+        if ((tc | vcls_of(t)) & C_RESOLVE) {   /* a stated resolve: "déterminée à", "vowed to" */
             *gpos = k - 1;
             return GOV_INTENT;
         }
-        if (!is_verbish(t) && t->verb_fold && ent_word_in(t->verb_fold, modal_verbs) && w->actor_at[k - 1] < 0 &&
+        if (!is_verbish(t) && (vcls_of(t) & C_MODAL_VERBS) && w->actor_at[k - 1] < 0 &&
             strcmp(t->verb_fold, "be")) {
             *gpos = k - 1;   /* "le président français compte se rendre": compte is the verb */
             return GOV_MODAL;
@@ -808,7 +912,8 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             *gpos = k - 1;
             const char *g = t->verb_fold ? t->verb_fold : t->lemma_fold;
             if (!strcmp(g, "venir") && k < v && !strcmp(tk[k].fold, "de")) return GOV_RECENT;
-            if (ent_word_in(g, modal_verbs) || (cls_of(t) & C_EN_MODAL_AUX)) return GOV_MODAL;
+            wclass gc = t->verb_fold ? vcls_of(t) : classes_of(g_ctab, t->lemma_sym, t->lemma_fold);
+            if ((gc & C_MODAL_VERBS) || (tc & C_EN_MODAL_AUX)) return GOV_MODAL;
             uint32_t last;
             const ent_pattern *p = best_pattern(w->c, tk, first, k - 1, v, ENT_PAT_VERB, w->lang, &last);
             if (p && strcmp(p->code, "-")) return GOV_TRIGGER;
@@ -830,9 +935,7 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
             (!strcmp(tk[k].fold, "de") || !strcmp(tk[k].fold, "d'") || ent_is1(tk[k].fold, 'a') ||
              !strcmp(tk[k].fold, "to")))
             continue;
-        static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                               "friday", "saturday", "sunday", NULL};
-        if ((t->flags & ENT_TOK_DATE) || ent_word_in(t->fold, weekdays)) continue;   /* "on Friday" */
+        if ((t->flags & ENT_TOK_DATE) || (tc & C_WEEKDAYS)) continue;   /* "on Friday" */
         if (!(cls_of(t) & C_GROUP_FILLERS) && t->pos != ENT_POS_ADP && t->pos != ENT_POS_PART &&
             t->pos != ENT_POS_ADV && t->pos != ENT_POS_DET && strcmp(t->fold, "of") &&
             t->pos != ENT_POS_NOUN && t->pos != ENT_POS_ADJ && t->pos != ENT_POS_NUM &&
@@ -846,17 +949,12 @@ static int governor_at(ent_worker *w, const ent_token *tk, uint32_t first, uint3
  * que", "denied that", "accused X of")? Such content is not asserted. */
 static int unasserted(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t left)
 {
-    static const char *const verbs[] = {"dementir", "nier", "contester", "deny", "dismiss",
-        "refute", "accuser", "reprocher", "soupconner", "accuse", "blame", "allege", "suspect",
-        "charge", "rumeur", "exiger", "reclamer", "demander", "appeler", "souhaiter", "vouloir",
-        "demand", "urge", "ask", "insist", "want", "request", "call", NULL};
     if (left <= first || !((cls_of(&tk[left - 1]) & C_SUBORDINATORS) || !strcmp(tk[left - 1].fold, "that")))
         return 0;
-    static const char *const conditional[] = {"if", "si", "unless", "whether", NULL};
-    if (ent_word_in(tk[left - 1].fold, conditional)) return 1;   /* "... if Russia invades Ukraine" */
+    if (cls_of(&tk[left - 1]) & C_CONDITIONAL) return 1;   /* "... if Russia invades Ukraine" */
     for (uint32_t k = left - 1; k > first && left - 1 - k < 8; k--) {
         const ent_token *t = &tk[k - 1];
-        if (t->verb_fold && is_verbish(t)) return ent_word_in(t->verb_fold, verbs);
+        if (t->verb_fold && is_verbish(t)) return (vcls_of(t) & C_UNASSERTING) != 0;
         if (w->actor_at[k - 1] < 0 && t->pos != ENT_POS_ADV && t->pos != ENT_POS_PRON &&
             !(cls_of(t) & C_GROUP_FILLERS) && !ent_is1(t->fold, ','))
             return 0;
@@ -876,12 +974,8 @@ static int preceded_by_prep(const ent_token *tk, uint32_t first, uint32_t t0)
     if ((!strcmp(p->fold, "des") || !strcmp(p->fold, "du")) &&
         (t0 - 1 == first || tk[t0 - 2].pos == ENT_POS_PUNCT || is_verbish(&tk[t0 - 2])))
         return 0;
-    static const char *const quantities[] = {
-        "thousands", "hundreds", "dozens", "millions", "tens", "scores", "number", "group",
-        "milliers", "centaines", "dizaines", "millions", "plusieurs", "nombre", "groupe",
-        "majorite", "partie", "some", "many", "all", "most", NULL};
     if ((!strcmp(p->fold, "of") || !strcmp(p->fold, "de") || !strcmp(p->fold, "d'")) &&
-        t0 - 1 > first && (ent_word_in(tk[t0 - 2].fold, quantities) || tk[t0 - 2].pos == ENT_POS_NUM))
+        t0 - 1 > first && ((cls_of(&tk[t0 - 2]) & C_QUANTITIES) || tk[t0 - 2].pos == ENT_POS_NUM))
         return 0;   /* "thousands of Israeli protesters" */
     if ((cls_of(p) & C_PREPS)) return 1;
     if (p->pos == ENT_POS_DET && t0 - 1 > first && (cls_of(&tk[t0 - 2]) & C_PREPS)) return 1;
@@ -946,8 +1040,6 @@ static int coordinated(ent_worker *w, const ent_token *tk, int a, uint32_t limit
 static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const clause *c, int *out);
 static int mutual(const ent_token *tk, uint32_t a, uint32_t b);
 
-static const char *const subj_pronouns[] = {"il", "elle", "ils", "elles", "it", "they", "he",
-                                            "she", NULL};
 
 /* The subject pronoun of the verb group, if any: the word just before it. */
 static int pronoun_before(const ent_token *tk, uint32_t first, const clause *c)
@@ -956,7 +1048,7 @@ static int pronoun_before(const ent_token *tk, uint32_t first, const clause *c)
     while (k > first && (!strcmp(tk[k - 1].fold, "ne") || !strcmp(tk[k - 1].fold, "n'") ||
                          !strcmp(tk[k - 1].fold, "se") || !strcmp(tk[k - 1].fold, "s'")))
         k--;
-    return k > first && ent_word_in(tk[k - 1].fold, subj_pronouns) ? (int)(k - 1) : -1;
+    return k > first && (cls_of(&tk[k - 1]) & C_SUBJ_PRONOUNS) ? (int)(k - 1) : -1;
 }
 
 /* "Pakistan claimed it shot down...", "Israel did not seek war but was attacked": the
@@ -970,7 +1062,7 @@ static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, 
         if (!(is_verbish(t) && t->verb_fold)) continue;
         /* ", a déclaré le ministre algérien, Ramdane Lamamra, ...": a speech verb in an incise
          * has its subject after it */
-        if (t->pos != ENT_POS_AUX && is_speech(t->verb_fold)) {
+        if (t->pos != ENT_POS_AUX && is_speech(t)) {
             uint32_t g = k - 1;
             while (g > first && tk[g - 1].pos == ENT_POS_AUX) g--;
             if (g > first && ent_is1(tk[g - 1].fold, ',')) {
@@ -999,8 +1091,7 @@ static int previous_subject(ent_worker *w, const ent_token *tk, uint32_t first, 
 static int object_antecedent(ent_worker *w, const ent_token *tk, uint32_t first, uint32_t left,
                              int *out)
 {
-    static const char *const object_relatives[] = {"que", "qu'", "which", "whom", NULL};
-    if (left < first + 3 || !ent_word_in(tk[left - 1].fold, object_relatives)) return 0;
+    if (left < first + 3 || !(cls_of(&tk[left - 1]) & C_OBJECT_RELATIVES)) return 0;
     uint32_t k = left - 1;
     if (!ent_is1(tk[k - 1].fold, ',')) return 0;
     k--;
@@ -1073,9 +1164,8 @@ static int subjects(ent_worker *w, const ent_token *tk, uint32_t first, const cl
         }
     }
     /* a pronoun, or a clause opened by a conjunction: the subject of the clause before */
-    static const char *const conj[] = {"and", "et", "but", "mais", "or", "ou", "puis", "then", NULL};
     uint32_t from = pron >= 0 ? (uint32_t)pron : c->left;
-    if (pron >= 0 || (c->left > first && ent_word_in(tk[c->left - 1].fold, conj)) ||
+    if (pron >= 0 || (c->left > first && (cls_of(&tk[c->left - 1]) & C_CLAUSE_OPENERS)) ||
         (c->left > first && (!strcmp(tk[c->left - 1].fold, "that") || !strcmp(tk[c->left - 1].fold, "que") ||
                              !strcmp(tk[c->left - 1].fold, "qu'")) && pron >= 0))
         return from > first ? previous_subject(w, tk, first, pron >= 0 ? from : from - 1, out) : 0;
@@ -1203,12 +1293,6 @@ static int symmetric(const char *code)
            !strcmp(code, "057") || !strcmp(code, "062");
 }
 
-/* Verbs that make any event mutual: exchange, swap ("ont échangé des prisonniers"). */
-static int exchange_verb(const char *verb)
-{
-    static const char *const v[] = {"echanger", "exchange", "swap", "trade", NULL};
-    return verb && ent_word_in(verb, v);
-}
 
 static int mutual(const ent_token *tk, uint32_t a, uint32_t b)
 {
@@ -1364,7 +1448,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         if (g == GOV_MODAL) {
             modal = 1;
             const ent_token *gt = &tk[gpos];
-            if (ent_word_in(gt->fold, possible_words) || (gt->verb_fold && ent_word_in(gt->verb_fold, possible_words)))
+            if ((cls_of(gt) | vcls_of(gt)) & C_POSSIBLE_WORDS)
                 c.possible = 1;
         }
         if (g == GOV_INTENT) {
@@ -1413,7 +1497,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         (adjectival || by_next || !(tk[v].vform & ENT_VF_FINITE && w->lang == 1 && v > first &&
                                     tk[v - 1].pos != ENT_POS_PUNCT))) {
         int ag[MAXSIDE];
-        int intransitive = w->lang == 0 && (ent_word_in(tk[v].verb_fold, etre_verbs) || c.pronominal);
+        int intransitive = w->lang == 0 && ((vcls_of(&tk[v]) & C_ETRE_VERBS) || c.pronominal);
         if (!intransitive && !agents(w, tk, v, c.right, ag) && v > first && tk[v - 1].pos != ENT_POS_PUNCT) {
             /* "un ressortissant japonais arrêté en Chine", "journalists detained in Ukraine":
              * a passive participle with no agent says nothing of who did it */
@@ -1495,8 +1579,7 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
             }
         }
     }
-    static const char *const coord[] = {"et", "and", ",", "puis", "then", "mais", "but", NULL};
-    if (!ns && w->nlast_subj && c.left > first && ent_word_in(tk[c.left - 1].fold, coord)) {
+    if (!ns && w->nlast_subj && c.left > first && (cls_of(&tk[c.left - 1]) & C_COORD)) {
         ns = w->nlast_subj;   /* "X a rencontré Y et a signé...": the same subject */
         memcpy(src, w->last_subj, sizeof(int) * (size_t)ns);
         trace(w, "    subject shared with the previous verb");
@@ -1508,11 +1591,8 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         /* a denial answers an accuser: the subject of an accusation before it in the sentence
          * ("..., which Iran denied"), or an accuser named with the accusation ("les accusations
          * de Kinshasa", "Kyiv's allegations"); a denial with no accuser named is no event */
-        static const char *const charges[] = {"accusation", "accusations", "allegation",
-            "allegations", "charge", "charges", "claim", "claims", "allegations", "affirmation",
-            "affirmations", "propos", "reproche", "reproches", NULL};
         int accuser = 0;
-        for (uint32_t k = v + 1; k < c.right && !accuser; k++) accuser = ent_word_in(tk[k].fold, charges);
+        for (uint32_t k = v + 1; k < c.right && !accuser; k++) accuser = (cls_of(&tk[k]) & C_ACCUSATIONS) != 0;
         if (w->nlast_subj && !strncmp(w->last_code, "11", 2)) {
             nt = w->nlast_subj;
             memcpy(tgt, w->last_subj, sizeof(int) * (size_t)nt);
@@ -1538,17 +1618,14 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
         memcpy(w->last_subj, src, sizeof(int) * (size_t)ns);
         set_code(w->last_code, sizeof w->last_code, code);
     }
-    int both = sym || mutual(tk, c.left, c.right) || exchange_verb(tk[v].verb_fold);
+    int both = sym || mutual(tk, c.left, c.right) || (vcls_of(&tk[v]) & C_EXCHANGE);
     if (!strcmp(code, "190") && ns) {
         /* "Israeli warplanes struck": force by aircraft is aerial (195, devset rules) */
-        static const char *const air[] = {"warplane", "warplanes", "jets", "jet", "drone", "drones",
-            "aircraft", "air", "avion", "avions", "aviation", "chasseurs", "bombardiers",
-            "helicopteres", "helicopters", NULL};   /* not "bomber": a suicide bomber is no aircraft */
         const ent_actor *a = &w->act[src[0]];
         for (uint32_t k = a->tok_start; k < v && k < a->tok_start + 12; k++) {   /* "U.S. and British warplanes" */
             int bomber = (!strcmp(tk[k].fold, "bomber") || !strcmp(tk[k].fold, "bombers")) &&
                          !(k > first && !strcmp(tk[k - 1].fold, "suicide"));
-            if (ent_word_in(tk[k].fold, air) || bomber) { set_code(code, sizeof code, "195"); break; }
+            if ((cls_of(&tk[k]) & C_AIR) || bomber) { set_code(code, sizeof code, "195"); break; }
         }
     }
     int coop = code[0] == '0' && code[1] >= '3' && code[1] <= '8';
@@ -1588,25 +1665,20 @@ static void code_verb(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
 static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t first,
                       uint32_t end, uint32_t v, const ent_pattern *p)
 {
-    static const char *const of[] = {"de", "du", "des", "d'", "of", NULL};
-    static const char *const to[] = {"a", "au", "aux", "en", "avec", "contre", "to", "in", "with",
-                                     "against", "on", "at", "vers", "chez", NULL};
-    static const char *const planned[] = {"prochaine", "prochain", "prevue", "prevu", "future",
-                                          "upcoming", "planned", "expected", "possible", NULL};
     if (!strcmp(p->code, "-")) return;
     uint32_t k = v + 1;
-    int planned_here = v > first && ent_word_in(tk[v - 1].fold, planned);
-    while (k < end && (tk[k].pos == ENT_POS_ADJ || ent_word_in(tk[k].fold, planned))) {
-        if (ent_word_in(tk[k].fold, planned)) planned_here = 1;
+    int planned_here = v > first && (cls_of(&tk[v - 1]) & C_PLANNED);
+    while (k < end && (tk[k].pos == ENT_POS_ADJ || (cls_of(&tk[k]) & C_PLANNED))) {
+        if (cls_of(&tk[k]) & C_PLANNED) planned_here = 1;
         k++;
     }
-    if (k >= end || !ent_word_in(tk[k].fold, of)) return;
+    if (k >= end || !(cls_of(&tk[k]) & C_OF)) return;
     k++;
     int s = k < end ? w->actor_at[k] : -1;
     if (s < 0 && k + 1 < end && tk[k].pos == ENT_POS_DET) s = w->actor_at[k + 1];
     if (s < 0) return;
     uint32_t j = w->act[s].tok_end;
-    if (j >= end || !ent_word_in(tk[j].fold, to)) return;
+    if (j >= end || !(cls_of(&tk[j]) & C_NOUN_TO)) return;
     int t = j + 1 < end ? w->actor_at[j + 1] : -1;
     if (t < 0 && j + 2 < end && tk[j + 1].pos == ENT_POS_DET) t = w->actor_at[j + 2];
     if (t < 0) return;
@@ -1625,13 +1697,6 @@ static void code_noun(ent_worker *w, const ent_token *tk, size_t sent, uint32_t 
 
 /* The classes (C_*) of a token's folded string s, of symbol sym (looked up once per symbol;
  * each time for a string without one: an analysis without lemmas). */
-static unsigned classes_of(unsigned *tab, uint32_t sym, const char *s)
-{
-    if (sym && tab[sym]) return tab[sym] & ~(unsigned)CLS_KNOWN;
-    unsigned c = (unsigned)(uintptr_t)ent_map_get(&class_map, s, strlen(s));
-    if (sym) tab[sym] = c | CLS_KNOWN;
-    return c;
-}
 
 /* "a lancé un avertissement à l'Iran (130), menaçant d'une action militaire (138)": when one
  * pair gets both a root's general code and a more specific code of that root in a sentence,
@@ -1685,10 +1750,11 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->lid = ent_xrealloc(w->lid, w->capat * sizeof *w->lid);
         w->vword = ent_xrealloc(w->vword, w->capat * sizeof *w->vword);
         w->cls = ent_xrealloc(w->cls, w->capat * sizeof *w->cls);
+        w->vcls = ent_xrealloc(w->vcls, w->capat * sizeof *w->vcls);
     }
     pthread_once(&class_once, build_classes);
     const ent_dict *d = w->c->d;
-    unsigned *tab = ent_symtab_sync(&w->classes, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
+    wclass *tab = ent_symtab_sync(&w->classes, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
                                     sizeof *tab);
     /* the words' numbers: those actor recognition looked up for this sentence */
     const uint32_t *fw = ent_actors_fold_words(w->actors), *lw = ent_actors_lemma_words(w->actors);
@@ -1697,11 +1763,12 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->wid[i] = ent_dict_dword(d, fw[i])->elem;
         w->lid[i] = ent_dict_dword(d, lw[i])->elem;
         w->cls[i] = classes_of(tab, tk[i].fold_sym, tk[i].fold);
+        w->vcls[i] = classes_of(tab, tk[i].verb_sym, tk[i].verb_fold);
         w->vword[i] = ent_actors_word(w->actors, tk[i].verb_sym, tk[i].verb_fold);
         /* a "que" the tagger read as coordinating ("une aide ainsi que des marchandises",
          * src/text/text.c) opens no subordinate clause */
         if ((w->cls[i] & C_SUBORDINATORS) && tk[i].pos == ENT_POS_CCONJ && !strcmp(tk[i].fold, "que"))
-            w->cls[i] = (w->cls[i] & ~(unsigned)C_SUBORDINATORS) | C_AND_WORDS;
+            w->cls[i] = (w->cls[i] & ~C_SUBORDINATORS) | C_AND_WORDS;
     }
     g_wid = w->wid;
     g_lid = w->lid;
@@ -1709,6 +1776,8 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     g_vword = w->vword;
     g_tk = tk;
     g_cls = w->cls;
+    g_vcls = w->vcls;
+    g_ctab = tab;
     g_actor_at = w->actor_at;
     g_sub_end = leading_subordinate(tk, first, end);
     for (size_t i = 0; i < w->nact; i++)
