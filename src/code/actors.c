@@ -39,10 +39,20 @@ struct ent_actors {
     uint32_t *cand;
     size_t capcand;
     uint32_t today;           /* for documents without a date */
-    ent_symtab words;         /* symbol → its word number in the dictionaries + 1 (0: not yet) */
+    ent_symtab words;         /* symbol → its word_info (word 0: not yet looked up) */
     uint32_t *fw, *lw;        /* word numbers of each token's fold and lemma fold */
+    uint32_t *fe, *le;        /* their ids among the words of pattern elements (ent_dword.elem) */
+    uint8_t *fs, *ls;         /* their ent_dword.starts */
     size_t capw;
 };
+
+/* What the matcher and the coder read of a dictionary word, kept by symbol next to its number:
+ * one load per token instead of one into the dictionary's array of words. */
+typedef struct word_info {
+    uint32_t word1;           /* the word number + 1 */
+    uint32_t elem;            /* ent_dword.elem */
+    uint32_t starts;          /* ent_dword.starts */
+} word_info;
 
 ent_actors *ent_actors_new(const ent_dict *d)
 {
@@ -61,6 +71,10 @@ void ent_actors_free(ent_actors *r)
     ent_symtab_free(&r->words);
     free(r->fw);
     free(r->lw);
+    free(r->fe);
+    free(r->le);
+    free(r->fs);
+    free(r->ls);
     ent_buf_free(&r->fold);
     free(r);
 }
@@ -96,22 +110,37 @@ static int lang_ok(const ent_dentry *e, int lang)
     return e->lang == ENT_DLANG_ANY || e->lang == lang;
 }
 
-/* The word number of a token's folded string s, of symbol sym: looked up in the dictionaries
- * once per symbol (tab: the symbol table), or each time for a string without one. */
-static uint32_t word_of(const ent_dict *d, uint32_t *tab, uint32_t sym, const char *s)
+static word_info info_of(const ent_dict *d, const char *s)
 {
-    if (!s) return 0;
-    if (!sym) return ent_dict_word(d, s, strlen(s));
-    if (!tab[sym]) tab[sym] = ent_dict_word(d, s, strlen(s)) + 1;
-    return tab[sym] - 1;
+    uint32_t w = ent_dict_word(d, s, strlen(s));
+    const ent_dword *dw = ent_dict_dword(d, w);
+    return (word_info){w + 1, dw->elem, dw->starts};
+}
+
+/* The dictionary word of a token's folded string s, of symbol sym: looked up once per symbol
+ * (tab: the symbol table), or each time for a string without one (into *scratch). */
+static const word_info *word_of(const ent_dict *d, word_info *tab, uint32_t sym, const char *s,
+                                word_info *scratch)
+{
+    static const word_info none = {1, 0, 0};
+    if (!s) return &none;
+    if (!sym) {
+        *scratch = info_of(d, s);
+        return scratch;
+    }
+    if (!tab[sym].word1) tab[sym] = info_of(d, s);
+    return &tab[sym];
 }
 
 const uint32_t *ent_actors_fold_words(const ent_actors *r) { return r->fw; }
 const uint32_t *ent_actors_lemma_words(const ent_actors *r) { return r->lw; }
+const uint32_t *ent_actors_fold_elems(const ent_actors *r) { return r->fe; }
+const uint32_t *ent_actors_lemma_elems(const ent_actors *r) { return r->le; }
 
 uint32_t ent_actors_word(ent_actors *r, uint32_t sym, const char *s)
 {
-    return word_of(r->d, r->words.v, sym, s);
+    word_info scratch;
+    return word_of(r->d, r->words.v, sym, s, &scratch)->word1 - 1;
 }
 
 /* One step down the trie along token k: by its folded form, else by its lemma for a name. */
@@ -471,19 +500,25 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         r->capw = end;
         r->fw = ent_xrealloc(r->fw, r->capw * sizeof *r->fw);
         r->lw = ent_xrealloc(r->lw, r->capw * sizeof *r->lw);
+        r->fe = ent_xrealloc(r->fe, r->capw * sizeof *r->fe);
+        r->le = ent_xrealloc(r->le, r->capw * sizeof *r->le);
+        r->fs = ent_xrealloc(r->fs, r->capw * sizeof *r->fs);
+        r->ls = ent_xrealloc(r->ls, r->capw * sizeof *r->ls);
     }
-    uint32_t *tab = ent_symtab_sync(&r->words, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
-                                    sizeof *tab);
+    word_info *tab = ent_symtab_sync(&r->words, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
+                                     sizeof *tab);
     for (uint32_t i = first; i < end; i++) {
-        r->fw[i] = word_of(r->d, tab, tk[i].fold_sym, tk[i].fold);
-        r->lw[i] = tk[i].lemma_fold == tk[i].fold || !tk[i].lemma_fold
-                       ? r->fw[i] : word_of(r->d, tab, tk[i].lemma_sym, tk[i].lemma_fold);
+        word_info fs, ls;
+        const word_info *f = word_of(r->d, tab, tk[i].fold_sym, tk[i].fold, &fs);
+        const word_info *l = tk[i].lemma_fold == tk[i].fold || !tk[i].lemma_fold
+                                 ? f : word_of(r->d, tab, tk[i].lemma_sym, tk[i].lemma_fold, &ls);
+        r->fw[i] = f->word1 - 1, r->fe[i] = f->elem, r->fs[i] = (uint8_t)f->starts;
+        r->lw[i] = l->word1 - 1, r->le[i] = l->elem, r->ls[i] = (uint8_t)l->starts;
     }
     for (uint32_t i = first; i < end;) {
         /* no name starts with the word (as written: "le" in lowercase starts none) */
         unsigned cases = ent_dict_cases(tk[i].flags);
-        if (!(ent_dict_dword(r->d, r->fw[i])->starts & cases) &&
-            !(ent_dict_dword(r->d, r->lw[i])->starts & cases)) {
+        if (!(r->fs[i] & cases) && !(r->ls[i] & cases)) {
             i++;
             continue;
         }

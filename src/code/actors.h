@@ -12,6 +12,9 @@
  * ent_actors_find, indexed like the analysis' tokens; valid until the next call. */
 const uint32_t *ent_actors_fold_words(const ent_actors *r);
 const uint32_t *ent_actors_lemma_words(const ent_actors *r);
+/* Their ids among the words of pattern elements (ent_dword.elem), indexed the same way. */
+const uint32_t *ent_actors_fold_elems(const ent_actors *r);
+const uint32_t *ent_actors_lemma_elems(const ent_actors *r);
 /* The word number of a folded string s of symbol sym (ent_token.*_sym) of the analysis last
  * given to ent_actors_find, through the same table of symbols. */
 uint32_t ent_actors_word(ent_actors *r, uint32_t sym, const char *s);

@@ -498,8 +498,8 @@ static uint32_t elem_at(const ent_token *tk, uint32_t j, uint32_t end, const ent
     if (!w0 && !l0) return 0;   /* no element anywhere uses this word */
     if (!(el->mask & ((1ull << (w0 & 63)) | (1ull << (l0 & 63))))) return 0;
     for (uint16_t a = 0; a < el->nalts; a++) {
+        if (el->first[a] != w0 && el->first[a] != l0) continue;
         const ent_palt *alt = &el->alts[a];
-        if (alt->ids[0] != w0 && alt->ids[0] != l0) continue;
         uint32_t k = 1;
         for (; k < alt->nwords && j + k < end; k++)
             if (alt->ids[k] != g_wid[j + k] && alt->ids[k] != g_lid[j + k]) break;
@@ -1753,15 +1753,15 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         w->vcls = ent_xrealloc(w->vcls, w->capat * sizeof *w->vcls);
     }
     pthread_once(&class_once, build_classes);
-    const ent_dict *d = w->c->d;
     wclass *tab = ent_symtab_sync(&w->classes, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
-                                    sizeof *tab);
+                                  sizeof *tab);
     /* the words' numbers: those actor recognition looked up for this sentence */
-    const uint32_t *fw = ent_actors_fold_words(w->actors), *lw = ent_actors_lemma_words(w->actors);
+    const uint32_t *lw = ent_actors_lemma_words(w->actors);
+    const uint32_t *fe = ent_actors_fold_elems(w->actors), *le = ent_actors_lemma_elems(w->actors);
     for (uint32_t i = first; i < end; i++) {
         w->actor_at[i] = -1;
-        w->wid[i] = ent_dict_dword(d, fw[i])->elem;
-        w->lid[i] = ent_dict_dword(d, lw[i])->elem;
+        w->wid[i] = fe[i];
+        w->lid[i] = le[i];
         w->cls[i] = classes_of(tab, tk[i].fold_sym, tk[i].fold);
         w->vcls[i] = classes_of(tab, tk[i].verb_sym, tk[i].verb_fold);
         w->vword[i] = ent_actors_word(w->actors, tk[i].verb_sym, tk[i].verb_fold);

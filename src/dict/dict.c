@@ -332,10 +332,12 @@ static int parse_pattern1(parser *p, char *lhs, const char *code)
         ent_pelem *el = &pt->elems[i - 1];
         el->nalts = (uint16_t)na;
         el->alts = ent_arena_alloc(&d->pat_arena, (size_t)na * sizeof *el->alts);
+        el->first = ent_arena_alloc(&d->pat_arena, (size_t)na * sizeof *el->first);
         el->mask = 0;
         for (int k = 0; k < na; k++) {
             if (parse_alt(p, alts[k], &el->alts[k]) < 0) return -1;
-            el->mask |= 1ull << (el->alts[k].ids[0] & 63);
+            el->first[k] = el->alts[k].ids[0];
+            el->mask |= 1ull << (el->first[k] & 63);
         }
     }
     /* chain after the patterns of the same head */

@@ -45,6 +45,7 @@ typedef struct ent_palt {       /* one alternative of an element: one or more fo
 
 typedef struct ent_pelem {
     ent_palt *alts;
+    uint32_t *first;            /* alts[a].ids[0] for each a, side by side (the matcher's scan) */
     uint64_t mask;              /* bit (id & 63) of each alternative's first word: a quick reject */
     uint16_t nalts;
 } ent_pelem;
