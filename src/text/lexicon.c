@@ -19,13 +19,86 @@
 
 enum { WN_NOUN = 1, WN_VERB = 2, WN_ADJ = 4, WN_ADV = 8 };
 
+/* The cache of entries by surface, looked up for every token: open addressing over slots of
+ * 16 bytes (hash, length, entry), each entry allocated with its surface right after it, so
+ * that a lookup reads the slot and then the entry it returns (an ent_map would read a slot
+ * twice that size, the key elsewhere, then the entry). */
+typedef struct lexslot {
+    uint32_t tag, len;        /* the hash's high half; the surface's length */
+    ent_lexentry *e;          /* NULL: an empty slot */
+} lexslot;
+
+typedef struct lexcache {
+    lexslot *slots;
+    size_t cap, count;
+} lexcache;
+
+typedef struct cached {       /* an entry and its surface, allocated together */
+    ent_lexentry e;
+    char key[];
+} cached;
+
+static const char *key_of(const ent_lexentry *e) { return ((const cached *)e)->key; }
+
+static lexslot *cache_slot(const lexcache *c, const char *w, size_t n, uint64_t h)
+{
+    size_t mask = c->cap - 1;
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        lexslot *s = &c->slots[i];
+        if (!s->e || (s->tag == tag && s->len == n && memcmp(key_of(s->e), w, n) == 0)) return s;
+    }
+}
+
+static ent_lexentry *cache_get(const lexcache *c, const char *w, size_t n)
+{
+    return c->cap ? cache_slot(c, w, n, ent_hash(w, n))->e : NULL;
+}
+
+/* A new entry for surface w[0..n), zeroed, with the surface kept after it. */
+static ent_lexentry *new_entry(ent_arena *a, const char *w, size_t n)
+{
+    cached *c = ent_arena_alloc(a, sizeof *c + n + 1);
+    memset(&c->e, 0, sizeof c->e);
+    memcpy(c->key, w, n);
+    c->key[n] = 0;
+    return &c->e;
+}
+
+/* Sets the entry of its own surface (n bytes), replacing any. */
+static void cache_put(lexcache *c, ent_lexentry *e, size_t n)
+{
+    if ((c->count + 1) * 4 > c->cap * 3) {   /* at most three quarters full */
+        lexslot *old = c->slots;
+        size_t oldcap = c->cap;
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        c->slots = ent_xcalloc(c->cap, sizeof *c->slots);
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].e) {
+                const char *k = key_of(old[i].e);
+                *cache_slot(c, k, old[i].len, ent_hash(k, old[i].len)) = old[i];
+            }
+        free(old);
+    }
+    uint64_t h = ent_hash(key_of(e), n);
+    lexslot *s = cache_slot(c, key_of(e), n, h);
+    if (!s->e) c->count++;
+    *s = (lexslot){(uint32_t)(h >> 32), (uint32_t)n, e};
+}
+
+static void cache_free(lexcache *c)
+{
+    free(c->slots);
+    memset(c, 0, sizeof *c);
+}
+
 struct ent_lexicon {
     Hunhandle *hun[2];        /* fr, en */
     ent_map closed[2];        /* lowercase word → const ent_closed * */
     ent_map wn_pos;           /* English base form → WN_* bits (value cast from int) */
     ent_map wn_exc[3];        /* irregular form → base: noun, verb, adj */
     ent_arena wn_arena;
-    ent_map cache[3];         /* surface → ent_lexentry *: fr, en, and plain tokens */
+    lexcache cache[3];        /* surface → ent_lexentry *: fr, en, and plain tokens */
     ent_arena arena;          /* entries and their strings */
     ent_map syms;             /* folded string → its symbol (1, 2, ...); keys are the strings */
     uint64_t epoch;           /* numbering of the symbols: changes when the cache is dropped */
@@ -119,9 +192,9 @@ void ent_lexicon_free(ent_lexicon *x)
     for (int l = 0; l < 2; l++) {
         if (x->hun[l]) Hunspell_destroy(x->hun[l]);
         ent_map_free(&x->closed[l]);
-        ent_map_free(&x->cache[l]);
+        cache_free(&x->cache[l]);
     }
-    ent_map_free(&x->cache[2]);
+    cache_free(&x->cache[2]);
     ent_map_free(&x->syms);
     ent_map_free(&x->wn_pos);
     for (int k = 0; k < 3; k++) ent_map_free(&x->wn_exc[k]);
@@ -397,10 +470,9 @@ static const char *fold_keep(ent_lexicon *x, const char *s, size_t n, uint32_t *
 const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, size_t n)
 {
     lang = lang ? 1 : 0;
-    ent_lexentry *e = ent_map_get(&x->cache[lang], w, n);
+    ent_lexentry *e = cache_get(&x->cache[lang], w, n);
     if (e) return e;
-    e = ent_arena_alloc(&x->arena, sizeof *e);
-    memset(e, 0, sizeof *e);
+    e = new_entry(&x->arena, w, n);
     e->fold = fold_keep(x, w, n, &e->fsym);
     const char *lw = lower_norm(x, w, n);
     const ent_closed *c = ent_map_get(&x->closed[lang], lw, strlen(lw));
@@ -424,29 +496,28 @@ const ent_lexentry *ent_lexicon_get(ent_lexicon *x, int lang, const char *w, siz
     e->lfold = fold_keep(x, e->lemma, strlen(e->lemma), &e->lsym);
     if (e->vlemma) e->vfold = fold_keep(x, e->vlemma, strlen(e->vlemma), &e->vsym);
     if (e->nlemma) e->nfold = fold_keep(x, e->nlemma, strlen(e->nlemma), &e->nsym);
-    ent_map_put(&x->cache[lang], w, n, e);
+    cache_put(&x->cache[lang], e, n);
     return e;
 }
 
 const ent_lexentry *ent_lexicon_plain(ent_lexicon *x, const char *w, size_t n, int pos)
 {
-    ent_lexentry *e = ent_map_get(&x->cache[2], w, n);
+    ent_lexentry *e = cache_get(&x->cache[2], w, n);
     if (e && e->pos == pos) return e;
-    e = ent_arena_alloc(&x->arena, sizeof *e);
-    memset(e, 0, sizeof *e);
-    e->lemma = ent_arena_strndup(&x->arena, w, n);
+    e = new_entry(&x->arena, w, n);
+    e->lemma = key_of(e);
     e->fold = e->lfold = intern(x, e->lemma, &e->fsym);
     e->lsym = e->fsym;
     e->pos = (uint8_t)pos;
     e->posmask = 1u << pos;
-    ent_map_put(&x->cache[2], w, n, e);
+    cache_put(&x->cache[2], e, n);
     return e;
 }
 
 void ent_lexicon_trim(ent_lexicon *x, size_t max)
 {
     if (ent_lexicon_size(x) <= max) return;
-    for (int l = 0; l < 3; l++) ent_map_free(&x->cache[l]);
+    for (int l = 0; l < 3; l++) cache_free(&x->cache[l]);
     ent_map_free(&x->syms);
     ent_arena_reset(&x->arena);
     x->epoch = new_epoch();
