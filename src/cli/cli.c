@@ -1,5 +1,6 @@
 /* cli.c: pieces shared by the entente commands: language tags, today's date, and the loop that
  * reads, analyses and hands over each document. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,62 @@ int cli_coder_clone(cli_coder *dst, const cli_coder *src)
     dst->w = ent_worker_new(src->coder);
     dst->a = ent_analysis_new();
     return 0;
+}
+
+/* One text analyser, made by a thread of its own (Hunspell and WordNet take 0.1 s to load). */
+typedef struct text_job {
+    cli_coder *k;
+    ent_error err;
+} text_job;
+
+static void *open_text(void *arg)
+{
+    text_job *j = arg;
+    j->k->tx = ent_text_new(NULL, &j->err);
+    return NULL;
+}
+
+int cli_coders_open(cli_coder *const *ks, int n, const char *dir)
+{
+    ent_error err = {0};
+    cli_coder *k = ks[0];
+    memset(k, 0, sizeof *k);
+    k->dict = ent_dict_load(dir, &err);
+    if (!k->dict) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
+    k->coder = ent_coder_new(k->dict);
+    for (int i = 1; i < n; i++) {
+        memset(ks[i], 0, sizeof *ks[i]);
+        ks[i]->dict = k->dict;
+        ks[i]->coder = k->coder;
+    }
+    /* the n text analysers at once: thread i makes the i-th, this thread the first */
+    text_job *jobs = ent_xcalloc((size_t)n, sizeof *jobs);
+    pthread_t *th = ent_xcalloc((size_t)n, sizeof *th);
+    int *started = ent_xcalloc((size_t)n, sizeof *started);
+    for (int i = 0; i < n; i++) jobs[i].k = ks[i];
+    for (int i = 1; i < n; i++) started[i] = pthread_create(&th[i], NULL, open_text, &jobs[i]) == 0;
+    open_text(&jobs[0]);
+    int failed = -1;
+    for (int i = 1; i < n; i++) {
+        if (started[i]) pthread_join(th[i], NULL);
+        else open_text(&jobs[i]);   /* no thread to be had: made here, one after the other */
+    }
+    for (int i = 0; i < n; i++) {
+        if (!ks[i]->tx && failed < 0) failed = i;
+        if (ks[i]->tx) {
+            ks[i]->w = ent_worker_new(k->coder);
+            ks[i]->a = ent_analysis_new();
+        }
+    }
+    if (failed >= 0) {
+        fprintf(stderr, "entente: %s\n", jobs[failed].err.message);
+        for (int i = 1; i < n; i++) cli_coder_close_clone(ks[i]);
+        cli_coder_close(k);
+    }
+    free(jobs);
+    free(th);
+    free(started);
+    return failed >= 0 ? -1 : 0;
 }
 
 void cli_coder_close_clone(cli_coder *k)

@@ -54,6 +54,10 @@ void cli_coder_close(cli_coder *k);
  * analyser, worker and analysis); closed with cli_coder_close_clone. */
 int cli_coder_clone(cli_coder *dst, const cli_coder *src);
 void cli_coder_close_clone(cli_coder *k);
+/* n coders at once, for n threads: ks[0] as cli_coder_open makes it, ks[1..n-1] as
+ * cli_coder_clone makes them from it, their text analysers loaded in parallel. Prints the
+ * error and returns -1 (with nothing left open). */
+int cli_coders_open(cli_coder *const *ks, int n, const char *dir);
 
 /* Documents read from `reader`, analysed and handed to fn by `threads` threads (thread i
  * with txs[i], as[i], users[i]); what fn appends is written to standard output in input

@@ -150,10 +150,11 @@ int cmd_code(int argc, char **argv)
         }
     }
     run *rs = ent_xcalloc((size_t)jobs, sizeof *rs);
-    if (cli_coder_open(&rs[0].k, dir) < 0) { free(rs); return EXIT_FATAL; }
-    int opened = 1;
-    for (; opened < jobs; opened++)
-        if (cli_coder_clone(&rs[opened].k, &rs[0].k) < 0) break;
+    cli_coder **ks = ent_xcalloc((size_t)jobs, sizeof *ks);
+    for (int i = 0; i < jobs; i++) ks[i] = &rs[i].k;
+    int opened = cli_coders_open(ks, jobs, dir) < 0 ? 0 : jobs;
+    free(ks);
+    if (!opened) { free(rs); return EXIT_FATAL; }
     ent_error err = {0};
     ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
                                                       (size_t)(argc - optind), mpi ? cli_mpi_diag() : NULL,

@@ -583,9 +583,10 @@ int cmd_ingest(int argc, char **argv)
             if (ingest_events_file(&g, evfiles[i], &err) < 0) failed = 1;
     } else {
         coder_ctx *cs = ent_xcalloc((size_t)jobs, sizeof *cs);
-        int opened = cli_coder_open(&cs[0].k, dir) < 0 ? 0 : 1;
-        for (; opened && opened < jobs; opened++)
-            if (cli_coder_clone(&cs[opened].k, &cs[0].k) < 0) break;
+        cli_coder **ks = ent_xcalloc((size_t)jobs, sizeof *ks);
+        for (int i = 0; i < jobs; i++) ks[i] = &cs[i].k;
+        int opened = cli_coders_open(ks, jobs, dir) < 0 ? 0 : jobs;
+        free(ks);
         ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
                                                           (size_t)(argc - optind), g.mpi ? cli_mpi_diag() : NULL,
                                                           NULL, &err) : NULL;
