@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <hunspell/hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,9 +96,7 @@ static void cache_free(lexcache *c)
 struct ent_lexicon {
     Hunhandle *hun[2];        /* fr, en */
     ent_map closed[2];        /* lowercase word → const ent_closed * */
-    ent_map wn_pos;           /* English base form → WN_* bits (value cast from int) */
-    ent_map wn_exc[3];        /* irregular form → base: noun, verb, adj */
-    ent_arena wn_arena;
+    struct wordnet *wn;       /* WordNet's tables, shared (wordnet_get) */
     lexcache cache[3];        /* surface → ent_lexentry *: fr, en, and plain tokens */
     ent_arena arena;          /* entries and their strings */
     ent_map syms;             /* folded string → its symbol (1, 2, ...); keys are the strings */
@@ -135,7 +134,30 @@ static Hunhandle *open_hunspell(const char *dir, const char *name, char *msg, si
 }
 
 /* Loads the first field of each line of a WordNet index file, or exception pairs. */
-static int load_wordnet(ent_lexicon *x, const char *dir, char *msg, size_t msgn)
+/* WordNet's tables never change once read: the lexicons of all threads share one copy per
+ * directory (about 150,000 lemmas; reading them took each thread 50 ms and 10 MB). */
+typedef struct wordnet {
+    char *dir;
+    int refs;
+    ent_map pos;              /* English base form → WN_* bits (value cast from int) */
+    ent_map exc[3];           /* irregular form → base: noun, verb, adj */
+    ent_arena arena;
+    struct wordnet *next;
+} wordnet;
+
+static pthread_mutex_t wn_mu = PTHREAD_MUTEX_INITIALIZER;
+static wordnet *wn_all;       /* the copies in use (wn_mu) */
+
+static void wordnet_free(wordnet *w)
+{
+    ent_map_free(&w->pos);
+    for (int k = 0; k < 3; k++) ent_map_free(&w->exc[k]);
+    ent_arena_free(&w->arena);
+    free(w->dir);
+    free(w);
+}
+
+static int load_wordnet(wordnet *w, const char *dir, char *msg, size_t msgn)
 {
     static const char *idx[] = {"index.noun", "index.verb", "index.adj", "index.adv"};
     static const char *exc[] = {"noun.exc", "verb.exc", "adj.exc"};
@@ -153,18 +175,55 @@ static int load_wordnet(ent_lexicon *x, const char *dir, char *msg, size_t msgn)
             if (!sp) continue;
             size_t n = (size_t)(sp - line);
             if (k < 4) {
-                uintptr_t bits = (uintptr_t)ent_map_get(&x->wn_pos, line, n);
-                ent_map_put(&x->wn_pos, line, n, (void *)(bits | (1u << k)));
+                uintptr_t bits = (uintptr_t)ent_map_get(&w->pos, line, n);
+                ent_map_put(&w->pos, line, n, (void *)(bits | (1u << k)));
             } else {
                 char *base = sp + 1;
                 size_t m = strcspn(base, " \n");
-                if (ent_map_get(&x->wn_exc[k - 4], line, n)) continue;  /* first wins */
-                ent_map_put(&x->wn_exc[k - 4], line, n, ent_arena_strndup(&x->wn_arena, base, m));
+                if (ent_map_get(&w->exc[k - 4], line, n)) continue;  /* first wins */
+                ent_map_put(&w->exc[k - 4], line, n, ent_arena_strndup(&w->arena, base, m));
             }
         }
         fclose(f);
     }
     return 0;
+}
+
+/* The tables of dir, read by the first lexicon that asks (the others wait for it). */
+static wordnet *wordnet_get(const char *dir, char *msg, size_t msgn)
+{
+    pthread_mutex_lock(&wn_mu);
+    wordnet *w = wn_all;
+    while (w && strcmp(w->dir, dir)) w = w->next;
+    if (w) {
+        w->refs++;
+    } else {
+        w = ent_xcalloc(1, sizeof *w);
+        w->dir = ent_xstrndup(dir, strlen(dir));
+        if (load_wordnet(w, dir, msg, msgn) < 0) {
+            wordnet_free(w);
+            w = NULL;
+        } else {
+            w->refs = 1;
+            w->next = wn_all;
+            wn_all = w;
+        }
+    }
+    pthread_mutex_unlock(&wn_mu);
+    return w;
+}
+
+static void wordnet_put(wordnet *w)
+{
+    if (!w) return;
+    pthread_mutex_lock(&wn_mu);
+    if (--w->refs == 0) {
+        wordnet **p = &wn_all;
+        while (*p != w) p = &(*p)->next;
+        *p = w->next;
+        wordnet_free(w);
+    }
+    pthread_mutex_unlock(&wn_mu);
 }
 
 ent_lexicon *ent_lexicon_new(const char *hdir, const char *wdir, char *msg, size_t msgn)
@@ -175,7 +234,8 @@ ent_lexicon *ent_lexicon_new(const char *hdir, const char *wdir, char *msg, size
     if (!wdir) wdir = "/usr/share/wordnet";
     x->hun[0] = open_hunspell(hdir, "fr", msg, msgn);
     if (x->hun[0]) x->hun[1] = open_hunspell(hdir, "en_US", msg, msgn);
-    if (!x->hun[0] || !x->hun[1] || load_wordnet(x, wdir, msg, msgn) < 0) {
+    if (x->hun[0] && x->hun[1]) x->wn = wordnet_get(wdir, msg, msgn);
+    if (!x->hun[0] || !x->hun[1] || !x->wn) {
         ent_lexicon_free(x);
         return NULL;
     }
@@ -196,9 +256,7 @@ void ent_lexicon_free(ent_lexicon *x)
     }
     cache_free(&x->cache[2]);
     ent_map_free(&x->syms);
-    ent_map_free(&x->wn_pos);
-    for (int k = 0; k < 3; k++) ent_map_free(&x->wn_exc[k]);
-    ent_arena_free(&x->wn_arena);
+    wordnet_put(x->wn);
     ent_arena_free(&x->arena);
     ent_buf_free(&x->tmp);
     ent_buf_free(&x->tmp2);
@@ -331,7 +389,7 @@ static void analyse_fr(ent_lexicon *x, const char *w, ent_lexentry *e)
 
 static unsigned wn_bits(ent_lexicon *x, const char *w)
 {
-    return (unsigned)(uintptr_t)ent_map_get(&x->wn_pos, w, strlen(w));
+    return (unsigned)(uintptr_t)ent_map_get(&x->wn->pos, w, strlen(w));
 }
 
 static void add_wn(ent_lexicon *x, ent_lexentry *e, const char *base, unsigned only)
@@ -379,19 +437,19 @@ static void analyse_en(ent_lexicon *x, const char *lw, ent_lexentry *e)
 {
     int derived_verb = 0;   /* -ed, -ing or an irregular verb form */
     char base[256];
-    const char *vb = ent_map_get(&x->wn_exc[1], lw, strlen(lw));
+    const char *vb = ent_map_get(&x->wn->exc[1], lw, strlen(lw));
     if (!vb) vb = morphy(x, lw, WN_VERB, base, sizeof base);
     if (vb) {
         add_wn(x, e, vb, WN_VERB);
-        derived_verb = !ends_with(lw, "s") || ent_map_get(&x->wn_exc[1], lw, strlen(lw));
+        derived_verb = !ends_with(lw, "s") || ent_map_get(&x->wn->exc[1], lw, strlen(lw));
         if (ends_with(lw, "ing")) e->vform |= ENT_VF_PPRE;
-        else if (ends_with(lw, "s") && !ent_map_get(&x->wn_exc[1], lw, strlen(lw))) e->vform |= ENT_VF_FINITE;
+        else if (ends_with(lw, "s") && !ent_map_get(&x->wn->exc[1], lw, strlen(lw))) e->vform |= ENT_VF_FINITE;
         else e->vform |= ENT_VF_PPAS | ENT_VF_FINITE;   /* -ed and irregular pasts */
     }
-    const char *nb = ent_map_get(&x->wn_exc[0], lw, strlen(lw));
+    const char *nb = ent_map_get(&x->wn->exc[0], lw, strlen(lw));
     if (!nb) nb = morphy(x, lw, WN_NOUN, base, sizeof base);
     if (nb) add_wn(x, e, nb, WN_NOUN);
-    const char *ab = ent_map_get(&x->wn_exc[2], lw, strlen(lw));
+    const char *ab = ent_map_get(&x->wn->exc[2], lw, strlen(lw));
     if (ab) add_wn(x, e, ab, WN_ADJ);
     unsigned own = wn_bits(x, lw);
     add_wn(x, e, lw, WN_NOUN | WN_VERB | WN_ADJ | WN_ADV);
