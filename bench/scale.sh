@@ -67,6 +67,23 @@ for name in ("100k", "1m"):
     rows[name] = dict(bytes=nbytes, sents=nsent, j1=j1, j2=j2, speedup=speedup,
                       rss1=rss_of([E, "code", "-j", "1", path]), rss2=rss_of([E, "code", "-j", "2", path]))
 mpi = median5(MPI + [E, "code", "--mpi", f"{B}/scale-1m.jsonl"])
+# What two cores of this machine give at best: two independent `-j 1` processes at once against
+# one alone (three pairs, one after the other). 2 x alone / together is the throughput the
+# second core adds; no threading of ours can beat it.
+def together(cmd):
+    t0 = time.monotonic()
+    ps = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+    for p in ps:
+        p.wait()
+    return time.monotonic() - t0
+ceil_runs = []
+for _ in range(3):
+    alone = run([E, "code", "-j", "1", f"{B}/scale-1m.jsonl"])[0]
+    ceil_runs.append((alone, together([E, "code", "-j", "1", f"{B}/scale-1m.jsonl"])))
+ceiling = statistics.median(2 * a / b for a, b in ceil_runs)
+# start-up and exit alone: an empty input
+open(f"{B}/empty.jsonl", "w").close()
+startup = {j: median5([E, "code", "-j", j, f"{B}/empty.jsonl"])[0] for j in ("1", "2")}
 # where the time goes on one core (100k): text layer, + actors, + the coder's clause analysis and output
 p100 = f"{B}/scale-100k.jsonl"
 text_t = statistics.median(float(subprocess.run(["taskset", "-c", "0", BT, p100], capture_output=True, text=True).stdout.split()[3]) for _ in range(3))
@@ -128,12 +145,16 @@ alternate.
 
 - Speed-up on 2 cores (1M): **{rm['speedup']:.2f}** (100k: {r1['speedup']:.2f}), the median of five
   pairs of runs (`-j 1` then `-j 2`, one after the other).
+- What this machine's two cores give at best: two independent `-j 1` runs on 1M at once do
+  **{ceiling:.2f}** times the work of one alone in the same time (median of 3 pairs:
+  {", ".join(f"{a:.2f} s alone, {b:.2f} s together" for a, b in ceil_runs)}).
 - MPI, `mpirun -np 2 entente code --mpi` on 1M: {mpi[0]:.2f} s ({mpi[1]:.2f}-{mpi[2]:.2f}),
   {rm['sents'] / mpi[0]:,.0f} sentences/s, against {rm['j2'][0]:.2f} s for `-j 2`
   (each rank reads and codes one half of the input's bytes; rank 1 spools its output to a
   temporary file and sends it to rank 0 at the end, which writes it after its own).
 - From 100,000 to 1,000,000 sentences ({rm['sents'] / r1['sents']:.1f} times the sentences), `-j 1`
-  takes {rm['j1'][0] / r1['j1'][0]:.1f} times as long: linear (start-up, about 0.3 s, is in both).
+  takes {rm['j1'][0] / r1['j1'][0]:.1f} times as long: linear (start-up and exit, {startup["1"]:.2f} s with `-j 1` and
+  {startup["2"]:.2f} s with `-j 2` on an empty input, are in both).
 - 2 GB ({big_bytes / 1e9:.2f} GB) with `-j 2`: {big_t:.0f} s, peak RSS **{big_rss / 1024:.0f} MB**.
 
 ## Where the time goes (100k, one core)

@@ -43,6 +43,7 @@ struct ent_actors {
     uint32_t *fw, *lw;        /* word numbers of each token's fold and lemma fold */
     uint32_t *fe, *le;        /* their ids among the words of pattern elements (ent_dword.elem) */
     uint8_t *fs, *ls;         /* their ent_dword.starts */
+    uint32_t *fr, *lr;        /* their ent_dword.root: the trie's node after them */
     size_t capw;
 };
 
@@ -52,6 +53,7 @@ typedef struct word_info {
     uint32_t word1;           /* the word number + 1 */
     uint32_t elem;            /* ent_dword.elem */
     uint32_t starts;          /* ent_dword.starts */
+    uint32_t root;            /* ent_dword.root */
 } word_info;
 
 ent_actors *ent_actors_new(const ent_dict *d)
@@ -75,6 +77,8 @@ void ent_actors_free(ent_actors *r)
     free(r->le);
     free(r->fs);
     free(r->ls);
+    free(r->fr);
+    free(r->lr);
     ent_buf_free(&r->fold);
     free(r);
 }
@@ -114,7 +118,7 @@ static word_info info_of(const ent_dict *d, const char *s)
 {
     uint32_t w = ent_dict_word(d, s, strlen(s));
     const ent_dword *dw = ent_dict_dword(d, w);
-    return (word_info){w + 1, dw->elem, dw->starts};
+    return (word_info){w + 1, dw->elem, dw->starts, dw->root};
 }
 
 /* The dictionary word of a token's folded string s, of symbol sym: looked up once per symbol
@@ -122,7 +126,7 @@ static word_info info_of(const ent_dict *d, const char *s)
 static const word_info *word_of(const ent_dict *d, word_info *tab, uint32_t sym, const char *s,
                                 word_info *scratch)
 {
-    static const word_info none = {1, 0, 0};
+    static const word_info none = {1, 0, 0, 0};
     if (!s) return &none;
     if (!sym) {
         *scratch = info_of(d, s);
@@ -146,12 +150,13 @@ uint32_t ent_actors_word(ent_actors *r, uint32_t sym, const char *s)
 /* One step down the trie along token k: by its folded form, else by its lemma for a name. */
 static uint32_t step(ent_actors *r, uint32_t node, const ent_token *tk, uint32_t k)
 {
-    uint32_t c = ent_dict_child_of(r->d, node, r->fw[k]);
+    /* from the root, the child is the one kept with the word */
+    uint32_t c = node ? ent_dict_child_of(r->d, node, r->fw[k]) : r->fr[k];
     /* the lemma only for names: "peut" (pouvoir) must not reach the agent "pouvoir" */
     unsigned nominal = (1u << ENT_POS_NOUN) | (1u << ENT_POS_ADJ) | (1u << ENT_POS_PROPN) |
                        (1u << ENT_POS_X);
     if (c || r->lw[k] == r->fw[k] || !(nominal & (1u << tk[k].pos))) return c;
-    return ent_dict_child_of(r->d, node, r->lw[k]);
+    return node ? ent_dict_child_of(r->d, node, r->lw[k]) : r->lr[k];
 }
 
 /* Collects into r->cand the entries named at `node` that fit the language and the casing of
@@ -504,6 +509,8 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         r->le = ent_xrealloc(r->le, r->capw * sizeof *r->le);
         r->fs = ent_xrealloc(r->fs, r->capw * sizeof *r->fs);
         r->ls = ent_xrealloc(r->ls, r->capw * sizeof *r->ls);
+        r->fr = ent_xrealloc(r->fr, r->capw * sizeof *r->fr);
+        r->lr = ent_xrealloc(r->lr, r->capw * sizeof *r->lr);
     }
     word_info *tab = ent_symtab_sync(&r->words, ent_analysis_epoch(a), ent_analysis_symbol_bound(a),
                                      sizeof *tab);
@@ -512,8 +519,8 @@ size_t ent_actors_find(ent_actors *r, const ent_analysis *a, size_t sent, const 
         const word_info *f = word_of(r->d, tab, tk[i].fold_sym, tk[i].fold, &fs);
         const word_info *l = tk[i].lemma_fold == tk[i].fold || !tk[i].lemma_fold
                                  ? f : word_of(r->d, tab, tk[i].lemma_sym, tk[i].lemma_fold, &ls);
-        r->fw[i] = f->word1 - 1, r->fe[i] = f->elem, r->fs[i] = (uint8_t)f->starts;
-        r->lw[i] = l->word1 - 1, r->le[i] = l->elem, r->ls[i] = (uint8_t)l->starts;
+        r->fw[i] = f->word1 - 1, r->fe[i] = f->elem, r->fs[i] = (uint8_t)f->starts, r->fr[i] = f->root;
+        r->lw[i] = l->word1 - 1, r->le[i] = l->elem, r->ls[i] = (uint8_t)l->starts, r->lr[i] = l->root;
     }
     for (uint32_t i = first; i < end;) {
         /* no name starts with the word (as written: "le" in lowercase starts none) */
