@@ -152,6 +152,29 @@ int cli_coders_open(cli_coder *const *ks, int n, const char *dir)
     return failed >= 0 ? -1 : 0;
 }
 
+static void *close_clone(void *arg)
+{
+    cli_coder_close_clone(arg);
+    return NULL;
+}
+
+void cli_coders_close(cli_coder *const *ks, int n)
+{
+    if (n < 1) return;
+    /* freeing a text analyser takes 40 ms (Hunspell's tables): the clones in threads of their
+     * own while this one frees the first */
+    pthread_t *th = ent_xcalloc((size_t)n, sizeof *th);
+    int *started = ent_xcalloc((size_t)n, sizeof *started);
+    for (int i = 1; i < n; i++) started[i] = pthread_create(&th[i], NULL, close_clone, ks[i]) == 0;
+    for (int i = 1; i < n; i++)
+        if (!started[i]) cli_coder_close_clone(ks[i]);
+    cli_coder_close(ks[0]);
+    for (int i = 1; i < n; i++)
+        if (started[i]) pthread_join(th[i], NULL);
+    free(th);
+    free(started);
+}
+
 void cli_coder_close_clone(cli_coder *k)
 {
     ent_analysis_free(k->a);

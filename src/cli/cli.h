@@ -58,6 +58,8 @@ void cli_coder_close_clone(cli_coder *k);
  * cli_coder_clone makes them from it, their text analysers loaded in parallel. Prints the
  * error and returns -1 (with nothing left open). */
 int cli_coders_open(cli_coder *const *ks, int n, const char *dir);
+/* Closes what cli_coders_open opened, the n at once. */
+void cli_coders_close(cli_coder *const *ks, int n);
 
 /* Documents read from `reader`, analysed and handed to fn by `threads` threads (thread i
  * with txs[i], as[i], users[i]); what fn appends is written to standard output in input

@@ -153,8 +153,7 @@ int cmd_code(int argc, char **argv)
     cli_coder **ks = ent_xcalloc((size_t)jobs, sizeof *ks);
     for (int i = 0; i < jobs; i++) ks[i] = &rs[i].k;
     int opened = cli_coders_open(ks, jobs, dir) < 0 ? 0 : jobs;
-    free(ks);
-    if (!opened) { free(rs); return EXIT_FATAL; }
+    if (!opened) { free(ks); free(rs); return EXIT_FATAL; }
     ent_error err = {0};
     ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
                                                       (size_t)(argc - optind), mpi ? cli_mpi_diag() : NULL,
@@ -205,8 +204,8 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "entente: %s\n", err.message);
     }
     ent_reader_close(rd);
-    for (int i = 1; i < opened; i++) cli_coder_close_clone(&rs[i].k);
-    cli_coder_close(&rs[0].k);
+    cli_coders_close(ks, opened);
+    free(ks);
     free(rs);
     if (mpi) cli_mpi_finish();
     return status;

@@ -586,7 +586,6 @@ int cmd_ingest(int argc, char **argv)
         cli_coder **ks = ent_xcalloc((size_t)jobs, sizeof *ks);
         for (int i = 0; i < jobs; i++) ks[i] = &cs[i].k;
         int opened = cli_coders_open(ks, jobs, dir) < 0 ? 0 : jobs;
-        free(ks);
         ent_reader *rd = opened == jobs ? ent_reader_open((const char *const *)argv + optind,
                                                           (size_t)(argc - optind), g.mpi ? cli_mpi_diag() : NULL,
                                                           NULL, &err) : NULL;
@@ -630,8 +629,8 @@ int cmd_ingest(int argc, char **argv)
         g.reader = NULL;
         ent_reader_close(rd);
         for (int i = 0; i < opened; i++) ent_buf_free(&cs[i].tmp);
-        for (int i = 1; i < opened; i++) cli_coder_close_clone(&cs[i].k);
-        if (opened) cli_coder_close(&cs[0].k);
+        cli_coders_close(ks, opened);
+        free(ks);
         free(cs);
     }
     if (!failed && maybe_commit(&g, 1, &err) < 0) failed = 1;
