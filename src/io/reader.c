@@ -294,6 +294,10 @@ static void clear_doc(ent_reader *r)
 static char *clean_string(ent_reader *r, const char *s, size_t n, const char *where,
                           const char *field, size_t *outlen)
 {
+    if (ent_utf8_check(s, n) == n) {   /* valid, the usual case: copied once */
+        if (outlen) *outlen = n;
+        return ent_xstrndup(s, n);
+    }
     ent_buf_clear(&r->tmp);
     size_t bad = ent_utf8_repair(s, n, &r->tmp);
     if (bad)
@@ -568,8 +572,15 @@ void ent_reader_fast_json(ent_reader *r, int on) { r->slow_json = !on; }
 /* Parses r->line as a JSON document; returns 1 when it gave a document. */
 static int jsonl_doc(ent_reader *r, source *s)
 {
+    /* "path:line" for messages and ent_doc.origin, once per line: without printf */
+    char digits[24];
+    size_t k = sizeof digits;
+    unsigned long v = s->line;
+    do digits[--k] = (char)('0' + v % 10); while ((v /= 10));
     ent_buf_clear(&r->where);
-    ent_buf_printf(&r->where, "%s:%lu", s->path, s->line);
+    ent_buf_adds(&r->where, s->path);
+    ent_buf_addc(&r->where, ':');
+    ent_buf_add(&r->where, digits + k, sizeof digits - k);
     const char *where = r->where.p;
     size_t i = 0;
     while (i < r->line.len && (r->line.p[i] == ' ' || r->line.p[i] == '\t' || r->line.p[i] == '\r'))
