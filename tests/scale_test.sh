@@ -34,6 +34,10 @@ check "a pipe as input, -j 2: the same output" cmp -s "$T/j1" "$T/pipe"
 "$E" code -j 2 --format tsv "$T/corpus.jsonl" >"$T/t2" 2>/dev/null
 "$E" code -j 1 --format tsv "$T/corpus.jsonl" >"$T/t1" 2>/dev/null
 check "-j 2 --format tsv: the same as -j 1" cmp -s "$T/t1" "$T/t2"
+"$E" code -j 2 -o "$T/o2" "$T/corpus.jsonl" >"$T/o2.stdout" 2>/dev/null
+check "-o FILE: the output of -j 1 in FILE, nothing on standard output" sh -c "cmp -s '$T/j1' '$T/o2' && [ ! -s '$T/o2.stdout' ]"
+"$E" code -o "$T/nodir/x" "$T/corpus.jsonl" >/dev/null 2>"$T/oe"
+check "-o into a missing directory: an error naming the file" sh -c "[ $? -ne 0 ] && grep -q 'nodir/x' '$T/oe'"
 "$E" ingest -j 1 --db "$T/i1.db" "$T/corpus.jsonl" >/dev/null 2>&1
 "$E" ingest -j 3 --db "$T/i3.db" "$T/corpus.jsonl" >/dev/null 2>&1
 "$E" events --db "$T/i1.db" --dedup none --format tsv --limit 100000 >"$T/s1"
@@ -46,6 +50,9 @@ if command -v mpirun >/dev/null 2>&1 && "$E" code --help | grep -q -- --mpi; the
     # shellcheck disable=SC2086
     ASAN_OPTIONS=detect_leaks=0 $MPI "$E" code --mpi "$T/corpus.jsonl" >"$T/m2" 2>"$T/me"
     check "mpirun -np 2 entente code --mpi: the output of -j 1" cmp -s "$T/j1" "$T/m2"
+    # shellcheck disable=SC2086
+    ASAN_OPTIONS=detect_leaks=0 $MPI "$E" code --mpi -o "$T/m2o" "$T/corpus.jsonl" >"$T/m2o.stdout" 2>/dev/null
+    check "mpirun -np 2 entente code --mpi -o FILE: the output of -j 1 in FILE" sh -c "cmp -s '$T/j1' '$T/m2o' && [ ! -s '$T/m2o.stdout' ]"
     # three ranks: the bad line (1235) falls in the second rank's span of bytes; it reports it
     # once, with its line number counted from the top of the file
     MPI3=$(echo "$MPI" | sed 's/-np 2/-np 3/')

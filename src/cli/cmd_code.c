@@ -1,5 +1,6 @@
 /* cmd_code.c: `entente code` (documents to events, JSONL/TSV/CSV) and `entente explain` (one
  * sentence: tokens, actors, triggers, clause decisions, events). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 
 static const char code_help[] =
     "usage: entente code [--dict DIR] [--lang fr|en] [--date YYYY-MM-DD] [--format jsonl|tsv|csv]\n"
-    "                    [-j N] [--quiet] [--mpi] [FILE...]\n"
+    "                    [-j N] [--quiet] [--mpi] [-o OUT] [FILE...]\n"
     "\n"
     "Codes documents into CAMEO events, one per line. JSON lines carry doc_id, sent, source,\n"
     "target, code, root, goldstein, quad, date, mode (verbal|nominal), the sentence's byte span\n"
@@ -27,8 +28,10 @@ static const char code_help[] =
     "  --format F    jsonl (default), tsv or csv\n"
     "  -j, --jobs N  threads (default: one per core); the output is the same, in input order\n"
     "  --quiet       no progress line (shown only when standard error is a terminal)\n"
+    "  -o, --output OUT  write the events to file OUT instead of standard output\n"
     "  --mpi         under mpirun: each rank codes a span of the input's bytes (cut at line\n"
-    "                starts), rank 0 writes the output in input order (docs/scaling.md)\n"
+    "                starts), rank 0 writes the output in input order (docs/scaling.md); give\n"
+    "                -o OUT, as mpirun passes standard output through itself, slowly\n"
     "  -h, --help    this help\n";
 
 static const char explain_help[] =
@@ -114,14 +117,15 @@ int cmd_code(int argc, char **argv)
         {"dict", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
         {"date", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
         {"jobs", required_argument, NULL, 'j'}, {"quiet", no_argument, NULL, 'q'},
-        {"mpi", no_argument, NULL, 'M'},
+        {"mpi", no_argument, NULL, 'M'}, {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
-    const char *dir = NULL, *force = NULL, *defdate = NULL;
+    const char *dir = NULL, *force = NULL, *defdate = NULL, *outpath = NULL;
     char langbuf[8];
     int fmt = FMT_JSONL, c, jobs = cli_cores(), quiet = 0, mpi = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hd:l:t:f:j:q", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hd:l:t:f:j:qo:", opts, NULL)) != -1) {
         switch (c) {
+        case 'o': outpath = optarg; break;
         case 'h': fputs(code_help, stdout); return EXIT_OK;
         case 'j':
             if (cli_jobs(optarg, &jobs) < 0) return EXIT_USAGE;
@@ -148,6 +152,14 @@ int cmd_code(int argc, char **argv)
             cli_mpi_finish();
             return EXIT_USAGE;
         }
+    }
+    /* the output file: opened by the one process that writes (rank 0 under MPI) */
+    if (outpath && (!mpi || cli_mpi_rank() == 0) && !freopen(outpath, "w", stdout)) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "cannot write %s: %s", outpath, strerror(errno));
+        if (mpi) cli_mpi_abort(msg);
+        fprintf(stderr, "entente: %s\n", msg);
+        return EXIT_FATAL;
     }
     run *rs = ent_xcalloc((size_t)jobs, sizeof *rs);
     cli_coder **ks = ent_xcalloc((size_t)jobs, sizeof *ks);
