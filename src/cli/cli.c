@@ -96,7 +96,8 @@ int cli_coder_clone(cli_coder *dst, const cli_coder *src)
     return 0;
 }
 
-/* One text analyser, made by a thread of its own (Hunspell and WordNet take 0.1 s to load). */
+/* One thread's text analyser, worker and analysis, made by a thread of its own (Hunspell and
+ * WordNet take 0.1 s to load). */
 typedef struct text_job {
     cli_coder *k;
     ent_error err;
@@ -106,6 +107,12 @@ static void *open_text(void *arg)
 {
     text_job *j = arg;
     j->k->tx = ent_text_new(NULL, &j->err);
+    /* made by the thread that will use them, from its own heap: two threads' workers side
+     * by side in memory would write the same cache lines */
+    if (j->k->tx) {
+        j->k->w = ent_worker_new(j->k->coder);
+        j->k->a = ent_analysis_new();
+    }
     return NULL;
 }
 
@@ -134,13 +141,8 @@ int cli_coders_open(cli_coder *const *ks, int n, const char *dir)
         if (started[i]) pthread_join(th[i], NULL);
         else open_text(&jobs[i]);   /* no thread to be had: made here, one after the other */
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         if (!ks[i]->tx && failed < 0) failed = i;
-        if (ks[i]->tx) {
-            ks[i]->w = ent_worker_new(k->coder);
-            ks[i]->a = ent_analysis_new();
-        }
-    }
     if (failed >= 0) {
         fprintf(stderr, "entente: %s\n", jobs[failed].err.message);
         for (int i = 1; i < n; i++) cli_coder_close_clone(ks[i]);

@@ -73,8 +73,15 @@ void cli_code_docs(const ent_doc *docs, size_t n, ent_text *tx, ent_analysis *a,
 /* Analyses and hands over every document of b (a worker, or the main thread when n = 1). */
 static void run_batch(const cli_pool_opts *o, int i, batch *b)
 {
-    cli_code_docs(b->docs, b->ndocs, o->txs[i], o->as[i], o->force, o->fn, o->users[i], &b->out, &b->err,
-                  &b->bad, &b->sentences, &b->lines);
+    /* the output buffers and counts are worked on here, on this thread's stack, and put back
+     * at the end: in the ring, next to the batch another thread is coding, every append would
+     * write a cache line the other core writes too */
+    ent_buf out = b->out, err = b->err;
+    long bad = 0, sentences = 0, lines = 0;
+    cli_code_docs(b->docs, b->ndocs, o->txs[i], o->as[i], o->force, o->fn, o->users[i], &out, &err,
+                  &bad, &sentences, &lines);
+    b->out = out, b->err = err;
+    b->bad += bad, b->sentences += sentences, b->lines += lines;
 }
 
 static void *worker(void *arg)
