@@ -115,6 +115,7 @@ typedef struct coder_ctx {
     cli_coder k;
     const char *defdate, *force;
     ent_buf tmp;
+    char pad[64];   /* the threads' contexts sit in one array: tmp is written at every append */
 } coder_ctx;
 
 static void put_u32(ent_buf *b, uint32_t v) { ent_buf_add(b, (const char *)&v, sizeof v); }
