@@ -120,6 +120,12 @@ static int file_readable(const char *p)
     return 1;
 }
 
+/* Hunspell keeps a table shared by all its handles, made by the first and freed by the last
+ * with a plain counter: two threads creating (or destroying) handles at once race on it (a
+ * leak, or worse, under AddressSanitizer with -j 2). Handles are made and destroyed one at a
+ * time; using them from several threads, one handle per thread, is safe. */
+static pthread_mutex_t hun_mu = PTHREAD_MUTEX_INITIALIZER;
+
 static Hunhandle *open_hunspell(const char *dir, const char *name, char *msg, size_t msgn)
 {
     char aff[1024], dic[1024];
@@ -130,7 +136,10 @@ static Hunhandle *open_hunspell(const char *dir, const char *name, char *msg, si
                  "and hunspell-en-us: make deps)", dic);
         return NULL;
     }
-    return Hunspell_create(aff, dic);
+    pthread_mutex_lock(&hun_mu);
+    Hunhandle *h = Hunspell_create(aff, dic);
+    pthread_mutex_unlock(&hun_mu);
+    return h;
 }
 
 /* Loads the first field of each line of a WordNet index file, or exception pairs. */
@@ -250,7 +259,11 @@ void ent_lexicon_free(ent_lexicon *x)
 {
     if (!x) return;
     for (int l = 0; l < 2; l++) {
-        if (x->hun[l]) Hunspell_destroy(x->hun[l]);
+        if (x->hun[l]) {
+            pthread_mutex_lock(&hun_mu);
+            Hunspell_destroy(x->hun[l]);
+            pthread_mutex_unlock(&hun_mu);
+        }
         ent_map_free(&x->closed[l]);
         cache_free(&x->cache[l]);
     }
