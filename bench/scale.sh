@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/scale.sh: entente code at scale (called by bench/run, or alone after make).
 # Corpora from real text (bench/make_scale_corpus.py): 100,000 and 1,000,000 sentences, and a
-# 2 GB file for memory. Median of 5 runs: sentences/s and MB/s with -j 1 and -j 2, speed-up,
+# 2 GB file for memory. Median of 9 runs: sentences/s and MB/s with -j 1 and -j 2, speed-up,
 # peak RSS; MPI with 2 ranks against -j 2; time from 100,000 to 1,000,000 sentences; the 2 GB
 # file with -j 2 (peak RSS); where the time goes (text layer, actors, the rest of the coder,
 # on one core). Writes bench/results-scale.md. Skips cleanly without ../shared.
@@ -48,12 +48,14 @@ def counts(path):
     out = subprocess.run([BT, path], capture_output=True, text=True).stdout.split()
     return int(out[0]), int(out[1]), float(out[3])
 
-def paired5(a, b):
-    """Five runs of a, each followed by one of b: this VM's speed drifts within minutes, and
+PAIRS = 9   # with 5, the median speed-up moved by 0.15 from one run of the bench to the next
+
+def paired(a, b):
+    """PAIRS runs of a, each followed by one of b: this VM's speed drifts within minutes, and
     runs taken in two separate blocks would charge the drift to the speed-up. Returns the
-    (median, min, max) of each and the median of the five ratios a/b."""
+    (median, min, max) of each and the median of the PAIRS ratios a/b."""
     ta, tb = [], []
-    for _ in range(5):
+    for _ in range(PAIRS):
         ta.append(run(a)[0])
         tb.append(run(b)[0])
     stat = lambda ts: (statistics.median(ts), min(ts), max(ts))
@@ -63,7 +65,7 @@ rows = {}
 for name in ("100k", "1m"):
     path = f"{B}/scale-{name}.jsonl"
     nbytes, nsent, _ = counts(path)
-    j1, j2, speedup = paired5([E, "code", "-j", "1", path], [E, "code", "-j", "2", path])
+    j1, j2, speedup = paired([E, "code", "-j", "1", path], [E, "code", "-j", "2", path])
     rows[name] = dict(bytes=nbytes, sents=nsent, j1=j1, j2=j2, speedup=speedup,
                       rss1=rss_of([E, "code", "-j", "1", path]), rss2=rss_of([E, "code", "-j", "2", path]))
 # -o: mpirun passes the ranks' standard output through itself (about 150 MB/s here)
@@ -134,7 +136,7 @@ Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}
 Corpora (bench/make_scale_corpus.py, real text only): the dev set's French and English
 sentences and the English sentences of ../shared/peers/ConfliBERT, in documents of 8
 sentences, replicated with distinct ids. `entente code`, JSON lines to /dev/null, wall time
-including start-up (dictionary load), median of 5 runs (range); the `-j 1` and `-j 2` runs
+including start-up (dictionary load), median of {PAIRS} runs (range); the `-j 1` and `-j 2` runs
 alternate.
 
 | corpus | option | sentences | time | sentences/s | MB/s | peak RSS |
@@ -144,7 +146,7 @@ alternate.
 {line("1M", rm, "j1")}
 {line("1M", rm, "j2")}
 
-- Speed-up on 2 cores (1M): **{rm['speedup']:.2f}** (100k: {r1['speedup']:.2f}), the median of five
+- Speed-up on 2 cores (1M): **{rm['speedup']:.2f}** (100k: {r1['speedup']:.2f}), the median of {PAIRS}
   pairs of runs (`-j 1` then `-j 2`, one after the other).
 - What this machine's two cores give at best: two independent `-j 1` runs on 1M at once do
   **{ceiling:.2f}** times the work of one alone in the same time (median of 3 pairs:
@@ -171,7 +173,7 @@ the times do (this VM's speed drifts by a third within minutes).
 | the coder (triggers, clause analysis, events) and JSON output | {code_t - act_t:.2f} s | {100 * (code_t - act_t) / code_t:.0f}% | {istr(ins_sent, ins_act)} | {ishare(ins_sent, ins_act)} |
 | total `entente code -j 1` (with start-up in the time) | {code_t:.2f} s | {r1['sents'] / code_t:,.0f} sentences/s | {istr(ins_sent)} | |
 
-Fastest of the five `-j 1` runs on 1M: {rm['j1'][1]:.2f} s, {rm['sents'] / rm['j1'][1]:,.0f} sentences/s.
+Fastest of the {PAIRS} `-j 1` runs on 1M: {rm['j1'][1]:.2f} s, {rm['sents'] / rm['j1'][1]:,.0f} sentences/s.
 
 Targets (issue 8): 100,000 sentences/s per core; speed-up >= 1.8 on 2 cores; RSS < 300 MB at
 any input size.
