@@ -136,7 +136,6 @@ static const word_info *word_of(const ent_dict *d, word_info *tab, uint32_t sym,
     return &tab[sym];
 }
 
-const uint32_t *ent_actors_fold_words(const ent_actors *r) { return r->fw; }
 const uint32_t *ent_actors_lemma_words(const ent_actors *r) { return r->lw; }
 const uint32_t *ent_actors_fold_elems(const ent_actors *r) { return r->fe; }
 const uint32_t *ent_actors_lemma_elems(const ent_actors *r) { return r->le; }

@@ -8,11 +8,11 @@
 
 #include "entente.h"
 
-/* Word numbers of each token's fold and lemma fold in the sentence last given to
- * ent_actors_find, indexed like the analysis' tokens; valid until the next call. */
-const uint32_t *ent_actors_fold_words(const ent_actors *r);
+/* Word numbers of each token's lemma fold in the sentence last given to ent_actors_find,
+ * indexed like the analysis' tokens; valid until the next call. */
 const uint32_t *ent_actors_lemma_words(const ent_actors *r);
-/* Their ids among the words of pattern elements (ent_dword.elem), indexed the same way. */
+/* The ids of each token's fold and lemma fold among the words of pattern elements
+ * (ent_dword.elem), indexed and valid the same way. */
 const uint32_t *ent_actors_fold_elems(const ent_actors *r);
 const uint32_t *ent_actors_lemma_elems(const ent_actors *r);
 /* The word number of a folded string s of symbol sym (ent_token.*_sym) of the analysis last

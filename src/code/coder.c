@@ -59,7 +59,6 @@ struct ent_worker {
     const ent_actor *act;
     size_t nact;
     int32_t *actor_at;          /* token → actor index or -1, for the current sentence */
-    uint32_t *wid, *lid;        /* token → pattern word id of its fold and of its lemma (0: none) */
     uint32_t *vword;            /* token → word number of its verb fold */
     wclass *cls;                /* token → word classes (C_*) of its fold */
     wclass *vcls;               /* token → word classes of its verb fold (0: none) */
@@ -176,8 +175,6 @@ void ent_worker_free(ent_worker *w)
     if (!w) return;
     ent_actors_free(w->actors);
     free(w->actor_at);
-    free(w->wid);
-    free(w->lid);
     free(w->cls);
     free(w->vcls);
     free(w->vword);
@@ -484,8 +481,8 @@ static int is_verbish(const ent_token *t)
 
 /* Does element `el` occur at token j (all the words of one alternative)? Returns the number of
  * tokens matched, 0 if not. */
-/* Word ids of the current sentence's tokens (set by ent_worker_code; the worker is
- * per-thread, and so are these). */
+/* Pattern word ids (ent_dword.elem) of the current sentence's tokens' folds and lemmas: actor
+ * recognition's arrays (src/code/actors.h), set by ent_worker_code; per thread. */
 static _Thread_local const uint32_t *g_wid, *g_lid;
 /* Word numbers of their lemma and verb folds, for the patterns they head (the lemma's from
  * actor recognition, src/code/actors.h). */
@@ -1746,8 +1743,6 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     if (w->capat < end) {
         w->capat = end;
         w->actor_at = ent_xrealloc(w->actor_at, w->capat * sizeof *w->actor_at);
-        w->wid = ent_xrealloc(w->wid, w->capat * sizeof *w->wid);
-        w->lid = ent_xrealloc(w->lid, w->capat * sizeof *w->lid);
         w->vword = ent_xrealloc(w->vword, w->capat * sizeof *w->vword);
         w->cls = ent_xrealloc(w->cls, w->capat * sizeof *w->cls);
         w->vcls = ent_xrealloc(w->vcls, w->capat * sizeof *w->vcls);
@@ -1760,8 +1755,6 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
     const uint32_t *fe = ent_actors_fold_elems(w->actors), *le = ent_actors_lemma_elems(w->actors);
     for (uint32_t i = first; i < end; i++) {
         w->actor_at[i] = -1;
-        w->wid[i] = fe[i];
-        w->lid[i] = le[i];
         w->cls[i] = classes_of(tab, tk[i].fold_sym, tk[i].fold);
         w->vcls[i] = classes_of(tab, tk[i].verb_sym, tk[i].verb_fold);
         w->vword[i] = ent_actors_word(w->actors, tk[i].verb_sym, tk[i].verb_fold);
@@ -1770,8 +1763,8 @@ size_t ent_worker_code(ent_worker *w, const ent_analysis *a, size_t sent, const 
         if ((w->cls[i] & C_SUBORDINATORS) && tk[i].pos == ENT_POS_CCONJ && !strcmp(tk[i].fold, "que"))
             w->cls[i] = (w->cls[i] & ~C_SUBORDINATORS) | C_AND_WORDS;
     }
-    g_wid = w->wid;
-    g_lid = w->lid;
+    g_wid = fe;
+    g_lid = le;
     g_lword = lw;
     g_vword = w->vword;
     g_tk = tk;
