@@ -60,19 +60,7 @@ int cli_each_doc(ent_reader *r, ent_text *tx, ent_analysis *a, const char *force
     return status;
 }
 
-int cli_coder_open(cli_coder *k, const char *dir)
-{
-    ent_error err = {0};
-    memset(k, 0, sizeof *k);
-    k->dict = ent_dict_load(dir, &err);
-    if (!k->dict) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
-    k->tx = ent_text_new(NULL, &err);
-    if (!k->tx) { fprintf(stderr, "entente: %s\n", err.message); ent_dict_free(k->dict); return -1; }
-    k->coder = ent_coder_new(k->dict);
-    k->w = ent_worker_new(k->coder);
-    k->a = ent_analysis_new();
-    return 0;
-}
+int cli_coder_open(cli_coder *k, const char *dir) { return cli_coders_open(&k, 1, dir); }
 
 void cli_coder_close(cli_coder *k)
 {
@@ -81,19 +69,6 @@ void cli_coder_close(cli_coder *k)
     ent_coder_free(k->coder);
     ent_text_free(k->tx);
     ent_dict_free(k->dict);
-}
-
-int cli_coder_clone(cli_coder *dst, const cli_coder *src)
-{
-    ent_error err = {0};
-    memset(dst, 0, sizeof *dst);
-    dst->dict = src->dict;
-    dst->coder = src->coder;
-    dst->tx = ent_text_new(NULL, &err);
-    if (!dst->tx) { fprintf(stderr, "entente: %s\n", err.message); return -1; }
-    dst->w = ent_worker_new(src->coder);
-    dst->a = ent_analysis_new();
-    return 0;
 }
 
 /* One thread's text analyser, worker and analysis, made by a thread of its own (Hunspell and

@@ -50,13 +50,12 @@ typedef struct cli_coder {
 int cli_coder_open(cli_coder *k, const char *dir);
 void cli_coder_close(cli_coder *k);
 
-/* Another thread's coder over the same dictionaries and coder as src (its own text
- * analyser, worker and analysis); closed with cli_coder_close_clone. */
-int cli_coder_clone(cli_coder *dst, const cli_coder *src);
+/* A coder of another thread, over the same dictionaries and coder as the first (its own
+ * text analyser, worker and analysis), as cli_coders_open makes it; closes it. */
 void cli_coder_close_clone(cli_coder *k);
-/* n coders at once, for n threads: ks[0] as cli_coder_open makes it, ks[1..n-1] as
- * cli_coder_clone makes them from it, their text analysers loaded in parallel. Prints the
- * error and returns -1 (with nothing left open). */
+/* n coders at once, for n threads: ks[0] as cli_coder_open makes it, ks[1..n-1] sharing its
+ * dictionaries and coder, their text analysers loaded in parallel. Prints the error and
+ * returns -1 (with nothing left open). */
 int cli_coders_open(cli_coder *const *ks, int n, const char *dir);
 /* Closes what cli_coders_open opened, the n at once. */
 void cli_coders_close(cli_coder *const *ks, int n);
